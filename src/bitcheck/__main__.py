@@ -1,0 +1,3 @@
+from bitcheck.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Reading input files into raw tables that keep every cell's position."""
