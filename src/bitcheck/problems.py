@@ -6,7 +6,8 @@ template in `i18n` when a report is rendered, so the input layer never deals wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 ERROR_CODES: tuple[str, ...] = (
@@ -71,7 +72,7 @@ class Problem:
     column: str | None = None
     field: str | None = None
     value: str | None = None
-    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
     count: int | None = None
     column_number: int | None = None
 

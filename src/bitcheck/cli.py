@@ -1,0 +1,224 @@
+"""The command line: options -> Settings -> one library call -> renderer -> exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bitcheck import __version__, i18n
+from bitcheck.errors import BitcheckError, ExitCode, InputError
+from bitcheck.pseudonyms import Pseudonymizer, key_file_of, load_pseudonymizer
+from bitcheck.settings import Settings, find_config, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "markdown", "json", "csv")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What every command knows after parsing its common options."""
+
+    settings: Settings
+    lang: str
+    output_format: str | None
+    output: Path | None
+    quiet: bool
+    verbose: bool
+    debug: bool
+    reveal_cpr: bool
+
+    def pseudonymizer(self) -> Pseudonymizer:
+        return load_pseudonymizer(
+            key_file_of(self.settings.pseudonym_key_file, self.settings.config_path)
+        )
+
+
+def common_options(function: F) -> F:
+    """The options every command takes after its name (cli.md)."""
+    options = [
+        click.option(
+            "--config",
+            type=click.Path(path_type=Path, dir_okay=False),
+            help="Settings file.  [default: ./bitcheck.toml when present]",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["da", "en"]),
+            help="Language of the output.  [default: da, or lang in bitcheck.toml]",
+        ),
+        click.option(
+            "--format",
+            "output_format",
+            type=click.Choice(FORMATS),
+            help="Output format.  [default: table, or the suffix of -o]",
+        ),
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(path_type=Path),
+            help="Write the result to this file; its suffix gives the format.  [default: stdout]",
+        ),
+        click.option("--quiet", is_flag=True, help="Print nothing but the result.  [default: off]"),
+        click.option("--verbose", is_flag=True, help="Tell more on stderr.  [default: off]"),
+        click.option("--debug", is_flag=True, help="Show a traceback on errors.  [default: off]"),
+        click.option(
+            "--reveal-cpr", is_flag=True, help="Show CPR numbers beside pseudonyms.  [default: off]"
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def build_run(options: dict[str, Any]) -> Run:
+    config = find_config(options.pop("config", None))
+    lang = options.pop("lang", None)
+    settings = load_settings(config, lang=lang)
+    return Run(
+        settings=settings,
+        lang=settings.lang,
+        output_format=options.pop("output_format", None),
+        output=options.pop("output", None),
+        quiet=options.pop("quiet", False),
+        verbose=options.pop("verbose", False),
+        debug=options.pop("debug", False),
+        reveal_cpr=options.pop("reveal_cpr", False),
+    )
+
+
+def command(function: Callable[..., int]) -> Callable[..., int]:
+    """Build the Run from the common options, call the command, map errors to one line."""
+
+    @wraps(function)
+    def wrapper(**options: Any) -> int:
+        debug = bool(options.get("debug"))
+        lang = options.get("lang") or "da"
+        try:
+            run = build_run(options)
+            return function(run, **options)
+        except BitcheckError as error:
+            if debug:
+                traceback.print_exc()
+            fail(error_line(error, lang), error.exit_code)
+        except Exception as error:  # noqa: BLE001 - the one place that turns bugs into one line
+            if debug:
+                raise
+            fail(
+                f"bitcheck: internal error ({type(error).__name__}); run again with --debug",
+                ExitCode.INPUT,
+            )
+        return ExitCode.OK
+
+    return wrapper
+
+
+def error_line(error: BitcheckError, lang: str) -> str:
+    from bitcheck.problems import Problem
+    from bitcheck.report.records import problem_message
+
+    if error.key == "unreadable-file":
+        problem = Problem(
+            code="unreadable-file", file=str(error.params["file"]), params=error.params
+        )
+        return "bitcheck: " + problem_message(problem, lang)
+    return "bitcheck: " + i18n.message(error.key, lang, **error.params)
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(message.replace("\n", " "), err=True)
+    sys.exit(int(code))
+
+
+class BitcheckGroup(click.Group):
+    """A group whose usage errors are one line on stderr with exit status 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
+            sys.exit(0)
+        except click.UsageError as exc:
+            fail(f"bitcheck: {exc.format_message()}", ExitCode.INPUT)
+        except click.exceptions.Abort:
+            fail("bitcheck: aborted", ExitCode.INPUT)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+        sys.exit(int(result or 0))
+
+
+@click.group(cls=BitcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bitcheck")
+def cli() -> None:
+    """bitcheck: does what the municipality pays match what the citizen needs, was granted
+    and gets? Case by case, in both directions."""
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    type=click.Choice(["cases", "tariffs", "time_log"]),
+    help="The kind of every file.  [default: told from the headers]",
+)
+@click.option(
+    "--fail-on-error",
+    is_flag=True,
+    help="Exit with status 1 when a row was rejected.  [default: off]",
+)
+@common_options
+@command
+def validate(run: Run, files: tuple[str, ...], kind: str | None, fail_on_error: bool) -> int:
+    """Check FILES (files, folders or quoted globs) against the input contract."""
+    from bitcheck.inputs import validate_files
+    from bitcheck.render import validation as render
+    from bitcheck.render.output import emit, format_of
+    from bitcheck.report.validation import build_validation_report
+
+    output_format = format_of(run.output, run.output_format)
+    if output_format in ("csv", "xlsx"):
+        raise InputError(
+            "usage", detail=f"validate writes table, markdown or json, not {output_format}"
+        )
+    result = validate_files(list(files), kind, run.settings)
+    report = build_validation_report(result, run.lang, run.pseudonymizer())
+    if output_format == "json":
+        emit(render.render_json(report), run.output)
+    elif output_format == "markdown":
+        emit(render.render_markdown(report, run.lang), run.output)
+    else:
+        emit(render.render_table(report, run.lang), run.output)
+    if result.unknown_kind:
+        return ExitCode.INPUT
+    if fail_on_error and any(i.rows_rejected for i in report.inputs):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+@cli.command()
+@common_options
+@command
+def schema(run: Run) -> int:
+    """Write the JSON Schemas of the inputs and outputs (-o names a folder)."""
+    from bitcheck.schema_export import all_schemas, write_schemas
+
+    if run.output is not None:
+        for path in write_schemas(run.output):
+            if not run.quiet:
+                click.echo(str(path), err=True)
+        return ExitCode.OK
+    click.echo(json.dumps(all_schemas(), indent=2, ensure_ascii=False))
+    return ExitCode.OK
+
+
+def main() -> None:
+    cli()

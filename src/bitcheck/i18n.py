@@ -1,0 +1,309 @@
+"""Every user-facing string, Danish and English, in one table.
+
+Templates use `str.format` fields. Data problems get a location prefix ("fil, ark, række,
+kolonne") in front of their template, so each message can stand alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Lang = str  # "da" | "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- error codes (a row or sheet rejected) ---
+    "unreadable-file": {
+        "da": "filen kan ikke læses ({reason_text}){detail_text}",
+        "en": "the file cannot be read ({reason_text}){detail_text}",
+    },
+    "no-header": {
+        "da": "ingen overskriftsrække fundet i række 1-30; tjek at filen er {kind_text} med kolonner som {expected}",
+        "en": "no header row found in rows 1-30; check that the file is {kind_text} with columns such as {expected}",
+    },
+    "missing-column": {
+        "da": "kolonnen for {field} mangler (kendte navne: {aliases}); arkets rækker er ikke læst",
+        "en": "the column for {field} is missing (known names: {aliases}); the sheet's rows were not read",
+    },
+    "missing-value": {
+        "da": "{field} mangler en værdi",
+        "en": "{field} has no value",
+    },
+    "invalid-date": {
+        "da": '"{value}" er ikke en dato; brug dd-mm-åååå, fx 24-11-2026',
+        "en": '"{value}" is not a date; use dd-mm-yyyy, for instance 24-11-2026',
+    },
+    "invalid-time": {
+        "da": '"{value}" er ikke et klokkeslæt; brug tt:mm, fx 07:30',
+        "en": '"{value}" is not a time of day; use hh:mm, for instance 07:30',
+    },
+    "invalid-number": {
+        "da": '"{value}" er ikke et gyldigt tal her; brug fx 1.234,50',
+        "en": '"{value}" is not a valid number here; use for instance 1234.50',
+    },
+    "ambiguous-number": {
+        "da": '"{value}" er tvetydigt (tusind eller decimaler?); skriv fx 1,234 eller 1234',
+        "en": '"{value}" is ambiguous (thousands or decimals?); write for instance 1,234 or 1234',
+    },
+    "negative-number": {
+        "da": '"{value}" er negativt; beløb og timer kan ikke være negative',
+        "en": '"{value}" is negative; amounts and hours cannot be negative',
+    },
+    "invalid-cpr": {
+        "da": '"{value}" er ikke et CPR-nummer; brug DDMMÅÅ-LLLL',
+        "en": '"{value}" is not a CPR number; use DDMMYY-SSSS',
+    },
+    "invalid-paragraph": {
+        "da": '"{value}" nævner ingen paragraf; skriv fx "SEL § 108"',
+        "en": '"{value}" names no paragraph; write for instance "SEL § 108"',
+    },
+    "invalid-need-level": {
+        "da": '"{value}" er ikke et funktionsniveau; brug 0-4 eller Ingen, Let, Moderat, Svært, Fuldstændig',
+        "en": '"{value}" is not a function level; use 0-4 or Ingen, Let, Moderat, Svært, Fuldstændig',
+    },
+    "invalid-yes-no": {
+        "da": '"{value}" er hverken ja eller nej; brug ja/nej',
+        "en": '"{value}" is neither yes nor no; use ja/nej (yes/no)',
+    },
+    "invalid-unit": {
+        "da": '"{value}" er ikke en takstenhed; brug døgn, uge, måned, år eller time',
+        "en": '"{value}" is not a tariff unit; use døgn (day), uge (week), måned (month), år (year) or time (hour)',
+    },
+    "invalid-kind": {
+        "da": '"{value}" er ikke en kendt støttetype; brug Direkte, Delt, Indirekte, Nattevagt vågen eller Nattevagt sovende',
+        "en": '"{value}" is not a known kind of support; use Direkte (direct), Delt (shared), Indirekte (indirect), Nattevagt vågen (night awake) or Nattevagt sovende (night sleeping)',
+    },
+    "zero-duration": {
+        "da": "slut er lig start ({value}); en indsats skal have en varighed",
+        "en": "end equals start ({value}); an entry must have a duration",
+    },
+    "minutes-mismatch": {
+        "da": "minutter ({minutes}) passer ikke med start-slut ({span} min)",
+        "en": "minutes ({minutes}) do not match start to end ({span} min)",
+    },
+    "outside-period": {
+        "da": "datoen {value} ligger uden for arkets periode {period}",
+        "en": "the date {value} lies outside the sheet's period {period}",
+    },
+    "date-without-year": {
+        "da": '"{value}" har intet årstal, og arket angiver hverken Periode eller Uge',
+        "en": '"{value}" has no year, and the sheet states neither Periode nor Uge',
+    },
+    "slot-overflow": {
+        "da": "{value} minutter er mere end tidsrummet {slot} kan rumme",
+        "en": "{value} minutes is more than the slot {slot} can hold",
+    },
+    "duplicate-case": {
+        "da": "sagen {value} står allerede i række {first_row} med samme paragraf, tilbud og niveau, men andre værdier",
+        "en": "case {value} already stands on row {first_row} with the same paragraph, provider and level but other values",
+    },
+    "overlapping-validity": {
+        "da": "takstrækkens gyldighed overlapper række {other_row} for samme tilbud, afdeling og niveau; ingen af dem bruges",
+        "en": "the tariff row's validity overlaps row {other_row} for the same provider, department and level; neither is used",
+    },
+    "sheet-too-large": {
+        "da": "arket har {cells} celler, mere end grænsen {limit} (indstillingen max_sheet_cells)",
+        "en": "the sheet has {cells} cells, more than the limit {limit} (setting max_sheet_cells)",
+    },
+    # --- note codes (decided, nothing rejected) ---
+    "sheet-skipped": {
+        "da": "arket har ingen overskriftsrække og er sprunget over",
+        "en": "the sheet has no header row and was skipped",
+    },
+    "unknown-column": {
+        "da": "ukendt kolonne, ikke brugt",
+        "en": "unknown column, not used",
+    },
+    "duplicate-column": {
+        "da": "en anden kolonne er allerede læst som {field}; denne er ikke brugt",
+        "en": "another column is already read as {field}; this one was not used",
+    },
+    "month-first-dates": {
+        "da": "skråstregsdatoerne er læst som måned/dag/år (amerikansk format)",
+        "en": "the slash dates were read as month/day/year (US format)",
+    },
+    "encoding": {
+        "da": "tegnsættet er læst som {encoding}",
+        "en": "the character encoding was read as {encoding}",
+    },
+    "formula-without-value": {
+        "da": "{count} formelceller uden gemt værdi er læst som tomme; åbn og gem filen i Excel",
+        "en": "{count} formula cells without a stored value were read as empty; open and save the file in Excel",
+    },
+    "duplicate-rows": {
+        "da": "{count} rækker er ens med en tidligere række og tæller kun én gang",
+        "en": "{count} rows equal an earlier row and count once",
+    },
+    "repeated-case-id": {
+        "da": "sags-id {value} går igen med anden paragraf, tilbud eller niveau; vist som {shown}",
+        "en": "case id {value} repeats with another paragraph, provider or level; shown as {shown}",
+    },
+    "repeated-entries": {
+        "da": "{count} ens registreringer i samme ark tæller alle med",
+        "en": "{count} identical entries within one sheet all count",
+    },
+    "duplicate-entries": {
+        "da": "{count} registreringer står også i en anden fil eller et andet ark og tæller én gang",
+        "en": "{count} entries also stand in another file or sheet and count once",
+    },
+    "total-differs": {
+        "da": "takst {total} afviger fra basistakst + grundtakst {parts} med mere end 1 kr./døgn",
+        "en": "tariff {total} differs from basic + base tariff {parts} by more than 1 DKK/day",
+    },
+    "unknown-paragraph": {
+        "da": "paragraf {value} er ikke en af de kendte ({known}); den er bevaret som skrevet",
+        "en": "paragraph {value} is not one of the known ones ({known}); it is kept as written",
+    },
+    "future-case": {
+        "da": "bevillingen starter {value}, efter revisionsdatoen; sagen er ikke revideret",
+        "en": "the grant starts {value}, after the audit date; the case was not audited",
+    },
+    "undated-tariffs": {
+        "da": "{count} takstrækker har ingen gyldighedsdatoer og gælder på alle datoer",
+        "en": "{count} tariff rows have no validity dates and apply on every date",
+    },
+    "validity-gap": {
+        "da": "hul i gyldighed fra {value}",
+        "en": "gap in validity from {value}",
+    },
+    "unused-price": {
+        "da": 'prisen "{value}" er ikke brugt (ingen takstenhed eller ikke et beløb)',
+        "en": 'the price "{value}" was not used (no tariff unit, or not an amount)',
+    },
+    # --- run errors (exit 2 / 3) ---
+    "bad-setting": {
+        "da": "{file}: indstillingen {setting} er ugyldig: {detail}",
+        "en": "{file}: the setting {setting} is invalid: {detail}",
+    },
+    "bad-config": {
+        "da": "{file}: kan ikke læses som TOML: {detail}",
+        "en": "{file}: cannot be read as TOML: {detail}",
+    },
+    "config-missing": {
+        "da": "{file}: konfigurationsfilen findes ikke",
+        "en": "{file}: the configuration file does not exist",
+    },
+    "unknown-kind": {
+        "da": "{file}: hverken en sagsliste, et takstkatalog eller et døgnskema kunne genkendes; angiv --kind",
+        "en": "{file}: neither a case export, a tariff catalogue nor a time log could be recognised; give --kind",
+    },
+    "bad-alias": {
+        "da": "{file}: alias {alias} peger på {field}, som ikke er et felt i {kind}",
+        "en": "{file}: alias {alias} names {field}, which is not a field of {kind}",
+    },
+    "more-rows": {
+        "da": "... viser de første {shown} af {total}; brug --format json eller -o rapport.json for alle",
+        "en": "... showing the first {shown} of {total}; use --format json or -o report.json for all",
+    },
+    "usage": {
+        "da": "{detail}",
+        "en": "{detail}",
+    },
+    "output-failed": {
+        "da": "{file}: kunne ikke skrives ({detail}); en tidligere fil af samme navn er urørt",
+        "en": "{file}: could not be written ({detail}); an earlier file of that name is intact",
+    },
+    "bad-key": {
+        "da": "pseudonymnøglen fra {source} er ikke 64 hex-cifre",
+        "en": "the pseudonym key from {source} is not 64 hex digits",
+    },
+}
+
+REASONS: dict[str, dict[str, str]] = {
+    "missing": {"da": "findes ikke", "en": "does not exist"},
+    "directory": {"da": "er en mappe", "en": "is a folder"},
+    "permission": {"da": "ingen adgang", "en": "permission denied"},
+    "empty": {"da": "filen er tom", "en": "the file is empty"},
+    "password": {
+        "da": "beskyttet med adgangskode; gem en kopi uden adgangskode",
+        "en": "password-protected; save a copy without a password",
+    },
+    "corrupt": {
+        "da": "beskadiget eller ufuldstændig; åbn og gem den igen i Excel",
+        "en": "damaged or incomplete; open and save it again in Excel",
+    },
+    "not-a-table": {
+        "da": "ikke et regneark eller en CSV-fil",
+        "en": "not a spreadsheet or a CSV file",
+    },
+    "html": {"da": "en HTML-side, ikke et regneark", "en": "an HTML page, not a spreadsheet"},
+    "too-large": {"da": "for stor", "en": "too large"},
+}
+
+KIND_TEXT: dict[str, dict[str, str]] = {
+    "cases": {"da": "en sagsliste", "en": "a case export"},
+    "tariffs": {"da": "et takstkatalog", "en": "a tariff catalogue"},
+    "time_log": {"da": "et døgnskema", "en": "a time log"},
+    "any": {
+        "da": "en sagsliste, et takstkatalog eller et døgnskema",
+        "en": "a case export, a tariff catalogue or a time log",
+    },
+}
+
+LOCATION: dict[str, dict[str, str]] = {
+    "sheet": {"da": 'ark "{}"', "en": 'sheet "{}"'},
+    "row": {"da": "række {}", "en": "row {}"},
+    "column": {"da": 'kolonne "{}"', "en": 'column "{}"'},
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    "file": {"da": "Fil", "en": "File"},
+    "kind": {"da": "Art", "en": "Kind"},
+    "layout": {"da": "Layout", "en": "Layout"},
+    "sheet": {"da": "Ark", "en": "Sheet"},
+    "sheets": {"da": "Ark", "en": "Sheets"},
+    "row": {"da": "Række", "en": "Row"},
+    "column": {"da": "Kolonne", "en": "Column"},
+    "field": {"da": "Felt", "en": "Field"},
+    "value": {"da": "Værdi", "en": "Value"},
+    "code": {"da": "Kode", "en": "Code"},
+    "message": {"da": "Besked", "en": "Message"},
+    "count": {"da": "Antal", "en": "Count"},
+    "encoding": {"da": "Tegnsæt", "en": "Encoding"},
+    "rows_read": {"da": "Rækker læst", "en": "Rows read"},
+    "rows_accepted": {"da": "Godkendt", "en": "Accepted"},
+    "rows_rejected": {"da": "Afvist", "en": "Rejected"},
+    "errors": {"da": "Datafejl", "en": "Data errors"},
+    "notes": {"da": "Noter", "en": "Notes"},
+    "inputs": {"da": "Inddata", "en": "Inputs"},
+    "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
+    "no_notes": {"da": "Ingen noter.", "en": "No notes."},
+}
+
+
+def message(key: str, lang: Lang, **params: Any) -> str:
+    """Fill the template of `key` in `lang`; missing fields read as empty."""
+    template = MESSAGES.get(key, {}).get(lang) or MESSAGES.get(key, {}).get("en") or key
+    return template.format_map(_Blank(params))
+
+
+def number(value: float, lang: Lang, decimals: int = 0) -> str:
+    """A number as the language writes it: 1.234.567,5 in Danish, 1,234,567.5 in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "da":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def label(key: str, lang: Lang) -> str:
+    return LABELS.get(key, {}).get(lang, key)
+
+
+def reason_text(reason: str, lang: Lang) -> str:
+    return REASONS.get(reason, {}).get(lang, reason)
+
+
+def kind_text(kind: str, lang: Lang) -> str:
+    return KIND_TEXT.get(kind, KIND_TEXT["any"])[lang]
+
+
+def location(sheet: str | None, row: int | None, column: str | None, lang: Lang) -> list[str]:
+    parts: list[str] = []
+    for key, value in (("sheet", sheet), ("row", row), ("column", column)):
+        if value is not None and value != "":
+            parts.append(LOCATION[key][lang].format(value))
+    return parts
+
+
+class _Blank(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""

@@ -1,0 +1,170 @@
+"""One input file -> its tables read with their layouts; many files -> one validation.
+
+`read_input` is what every command uses to turn a file into typed tables and problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from bitcheck.errors import UnreadableFileError
+from bitcheck.headers import Detection, detect
+from bitcheck.io.raw import RawTable, SourceFile
+from bitcheck.io.read import read_file
+from bitcheck.problems import Problem
+from bitcheck.settings import Settings
+from bitcheck.tables import read_table
+from bitcheck.tables.header_block import HeaderBlock, read_header_block
+from bitcheck.validate import TableResult
+
+
+@dataclass
+class InputResult:
+    """One input file as read: its kind and layout, its tables, its problems."""
+
+    path: str
+    kind: str | None
+    layout: str | None
+    sha256: str | None
+    encoding: str | None
+    sheets: list[str] | None
+    tables: list[TableResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def rows_read(self) -> int:
+        return sum(t.rows_read for t in self.tables)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(t.rows_rejected for t in self.tables)
+
+    @property
+    def rows_accepted(self) -> int:
+        return self.rows_read - self.rows_rejected
+
+    def frame(self) -> pd.DataFrame:
+        """The accepted rows of every table, with the file and sheet they came from."""
+        frames = [t.frame.assign(_file=t.file, _sheet=t.sheet) for t in self.tables if len(t.frame)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def all_problems(self) -> list[Problem]:
+        return [*self.problems, *(p for t in self.tables for p in t.problems)]
+
+
+def read_input(path: Path, display: str, kind: str | None, settings: Settings) -> InputResult:
+    """Read a file named or found by the user; raises UnreadableFileError if it can't open."""
+    source = read_file(path, display, max_sheet_cells=settings.max_sheet_cells)
+    return read_source(source, kind, settings)
+
+
+def unreadable(error: UnreadableFileError, kind: str | None) -> InputResult:
+    """A file found inside a folder that cannot be opened: an error record, the run goes on."""
+    problem = Problem(
+        code="unreadable-file",
+        file=error.file,
+        params={"reason": error.reason, "detail": error.detail},
+    )
+    return InputResult(error.file, kind, None, None, None, None, problems=[problem])
+
+
+def read_source(source: SourceFile, kind: str | None, settings: Settings) -> InputResult:
+    aliases = settings.aliases.model_dump()
+    result = InputResult(
+        path=source.display,
+        kind=kind,
+        layout=None,
+        sha256=source.sha256,
+        encoding=source.encoding,
+        sheets=None if source.file_format == "csv" else [],
+        problems=list(source.problems),
+    )
+    detections = [(t, _detect(t, kind, aliases)) for t in source.tables]
+    file_kind = kind or next((d.kind for _, d in detections if d is not None), None)
+    result.kind = file_kind
+    first_block = _first_block(detections)
+    skipped: list[RawTable] = []
+    for table, detection in detections:
+        if detection is not None and detection.kind != file_kind:
+            detection = _detect(table, file_kind, aliases)
+        if detection is None or detection.layout is None:
+            if table.cells:
+                skipped.append(table)
+            continue
+        block = read_header_block(table, detection.index)
+        if file_kind == "time_log" and not block.found:
+            block = first_block
+        result.tables.append(read_table(table, detection, aliases, block))
+        if result.sheets is not None and table.sheet is not None:
+            result.sheets.append(table.sheet)
+    result.layout = _layout(result.tables)
+    result.problems.extend(_skipped(result, skipped, file_kind))
+    return result
+
+
+def _detect(
+    table: RawTable, kind: str | None, aliases: dict[str, dict[str, str]]
+) -> Detection | None:
+    return detect(table, kind, aliases) if table.cells else None
+
+
+def _first_block(detections: list[tuple[RawTable, Detection | None]]) -> HeaderBlock:
+    for table, detection in detections:
+        if detection is not None and detection.kind == "time_log":
+            block = read_header_block(table, detection.index)
+            if block.found:
+                return HeaderBlock(
+                    cpr=block.cpr,
+                    provider=block.provider,
+                    period=block.period,
+                    week=block.week,
+                    found=True,
+                )
+    return HeaderBlock()
+
+
+def _layout(tables: list[TableResult]) -> str | None:
+    layouts = {t.layout for t in tables}
+    if not layouts:
+        return None
+    return layouts.pop() if len(layouts) == 1 else "mixed"
+
+
+def _skipped(result: InputResult, skipped: list[RawTable], kind: str | None) -> list[Problem]:
+    """Sheets without a header: noted when another sheet was read, else one no-header error."""
+    if result.tables:
+        return [Problem(code="sheet-skipped", file=t.file, sheet=t.sheet) for t in skipped]
+    return [Problem(code="no-header", file=result.path, params={"kind": kind or "any"})]
+
+
+@dataclass
+class ValidationRun:
+    """What `bitcheck validate` found: every input with its tables and problems."""
+
+    inputs: list[InputResult]
+    unknown_kind: list[str] = field(default_factory=list)  # files named whose kind can't be told
+
+
+def validate_files(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
+    """Read every file (folders recursively) against the input contract."""
+    from bitcheck.io.files import expand_argument
+    from bitcheck.tables.case_keys import resolve_case_keys
+
+    run = ValidationRun(inputs=[])
+    for argument in arguments:
+        for path, display, named in expand_argument(argument):
+            try:
+                result = read_input(path, display, kind, settings)
+            except UnreadableFileError as error:
+                if named:
+                    raise
+                result = unreadable(error, kind)
+            if named and result.kind is None:
+                run.unknown_kind.append(display)
+            run.inputs.append(result)
+    cases = [t for r in run.inputs if r.kind == "cases" for t in r.tables]
+    resolve_case_keys(cases)
+    return run

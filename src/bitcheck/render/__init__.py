@@ -1,0 +1,1 @@
+"""Renderers: formatting only, no numbers computed here."""

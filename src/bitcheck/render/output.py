@@ -1,0 +1,56 @@
+"""Writing results: stdout, or a file written atomically (temp file + rename)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from bitcheck.errors import OutputError
+
+SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
+
+
+def format_of(output: Path | None, given: str | None, default: str = "table") -> str:
+    """The output format: from -o's suffix, checked against --format when both are given."""
+    if output is None:
+        return given or default
+    suffix_format = SUFFIX_FORMATS.get(output.suffix.lower())
+    if suffix_format is None:
+        raise OutputError(
+            "usage", detail=f"{output}: unknown output suffix; use .json, .md, .csv or .xlsx"
+        )
+    if given is not None and given != suffix_format:
+        raise OutputError(
+            "usage", detail=f"--format {given} disagrees with the suffix of {output.name}"
+        )
+    return suffix_format
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a failure leaves no half-written file behind."""
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError("output-failed", file=str(path), detail=exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError("output-failed", file=str(path), detail=exc.strerror or str(exc)) from exc
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Results to stdout, or to the -o file."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    write_atomic(output, text.encode("utf-8"))

@@ -1,0 +1,51 @@
+"""The case export (contract.md §1)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from bitcheck.headers import HeaderMatch
+from bitcheck.io.raw import RawTable
+from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
+from bitcheck.validate import (
+    TableChecker,
+    TableResult,
+    check_columns,
+    data_rows,
+    require,
+    with_default,
+)
+from bitcheck.values import KNOWN_PARAGRAPHS
+
+
+def read_cases(table: RawTable, match: HeaderMatch) -> TableResult:
+    specs = match.layout.fields
+    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
+    if absent:
+        problems = [missing_column(table, match, spec) for spec in absent]
+        rows = data_rows(table, match.index)
+        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    checker = start_checker(table, match)
+    columns = check_columns(checker, specs)
+    for spec in specs:
+        if spec.required:
+            require(checker, columns[spec.name])
+    unit = columns["tariff_unit"]
+    checker.reject((unit.parsed == "none").to_numpy(), "invalid-unit", "tariff_unit", unit.raw)
+    note_unknown_paragraphs(checker, columns["paragraph"].parsed)
+    series = {name: with_default(column) for name, column in columns.items()}
+    return finish(checker, series, frozenset(match.columns))
+
+
+def note_unknown_paragraphs(checker: TableChecker, paragraphs: pd.Series) -> None:
+    """One note per paragraph number bitcheck does not know, with its count."""
+    counts = paragraphs.dropna().value_counts()
+    for paragraph, count in counts.items():
+        if paragraph not in KNOWN_PARAGRAPHS:
+            checker.note(
+                "unknown-paragraph",
+                "paragraph",
+                value=str(paragraph),
+                count=int(count),
+                known=", ".join(sorted(KNOWN_PARAGRAPHS)),
+            )

@@ -1,0 +1,67 @@
+"""What every layout does: missing columns, the checker, the frame of accepted rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from bitcheck.headers import HeaderMatch
+from bitcheck.io.raw import RawTable
+from bitcheck.problems import Problem
+from bitcheck.schemas import FieldSpec
+from bitcheck.validate import ROW, TableChecker, TableResult, data_rows
+
+
+def missing_column(table: RawTable, match: HeaderMatch, spec: FieldSpec) -> Problem:
+    """One error for the sheet: a required field has no column."""
+    return Problem(
+        code="missing-column",
+        file=table.file,
+        sheet=table.sheet,
+        row=table.row_number(match.index),
+        field=spec.name,
+        params={"aliases": ", ".join(spec.aliases)},
+    )
+
+
+def rejected_sheet(
+    table: RawTable, match: HeaderMatch, rows: list[int], problems: list[Problem], fields: list[str]
+) -> TableResult:
+    """A sheet whose header lacks a required field: every data row counts as rejected."""
+    return TableResult(
+        file=table.file,
+        sheet=table.sheet,
+        kind=match.layout.kind,
+        layout=match.layout.layout,
+        frame=pd.DataFrame({name: pd.Series([], dtype=object) for name in [*fields, ROW]}),
+        present=frozenset(match.columns),
+        rows_read=len(rows),
+        rows_rejected=len(rows),
+        problems=[*match.notes, *problems],
+    )
+
+
+def start_checker(table: RawTable, match: HeaderMatch) -> TableChecker:
+    checker = TableChecker(table, match, data_rows(table, match.index))
+    checker.problems.extend(match.notes)
+    return checker
+
+
+def finish(
+    checker: TableChecker, series: dict[str, pd.Series], present: frozenset[str]
+) -> TableResult:
+    keep = ~checker.rejected
+    frame = {name: column[keep].reset_index(drop=True) for name, column in series.items()}
+    rows = np.array([checker.row_number(i) for i in range(len(checker.rows))], dtype=np.int64)
+    frame[ROW] = pd.Series(rows[keep], dtype=np.int64)
+    return TableResult(
+        file=checker.table.file,
+        sheet=checker.table.sheet,
+        kind=checker.match.layout.kind,
+        layout=checker.match.layout.layout,
+        frame=pd.DataFrame(frame),
+        present=present,
+        rows_read=len(checker.rows),
+        rows_rejected=int(checker.rejected.sum()),
+        problems=checker.problems,
+    )

@@ -1,0 +1,74 @@
+"""The tariff catalogue: model layout (§2a) and price list (§2b)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from bitcheck import values
+from bitcheck.headers import HeaderMatch
+from bitcheck.io.raw import RawTable
+from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
+from bitcheck.validate import (
+    flat_positions,
+    TableChecker,
+    TableResult,
+    cell_text,
+    check_columns,
+    data_rows,
+    require,
+    with_default,
+)
+
+PRICE_AMOUNT = "price_amount"
+
+
+def read_model(table: RawTable, match: HeaderMatch) -> TableResult:
+    specs = match.layout.fields
+    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
+    if absent:
+        rows = data_rows(table, match.index)
+        problems = [missing_column(table, match, spec) for spec in absent]
+        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    checker = start_checker(table, match)
+    columns = check_columns(checker, specs)
+    for spec in specs:
+        if spec.required:
+            require(checker, columns[spec.name])
+    series = {name: with_default(column) for name, column in columns.items()}
+    return finish(checker, series, frozenset(match.columns))
+
+
+def read_price_list(table: RawTable, match: HeaderMatch) -> TableResult:
+    specs = match.layout.fields
+    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
+    if absent:
+        rows = data_rows(table, match.index)
+        problems = [missing_column(table, match, spec) for spec in absent]
+        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    checker = start_checker(table, match)
+    checker.rows = [i for i in checker.rows if not _is_group_heading(table, match, i)]
+    checker.rejected = np.zeros(len(checker.rows), dtype=bool)
+    columns = check_columns(checker, specs)
+    for spec in specs:
+        if spec.required:
+            require(checker, columns[spec.name])
+    series = {name: with_default(column) for name, column in columns.items()}
+    series[PRICE_AMOUNT] = _price_amounts(checker, columns["price"].raw, series["unit"])
+    return finish(checker, series, frozenset(match.columns))
+
+
+def _is_group_heading(table: RawTable, match: HeaderMatch, index: int) -> bool:
+    """A row with neither a price nor a unit is a group heading, not data."""
+    row = table.cells[index]
+    positions = (match.columns["price"], match.columns["unit"])
+    return all(values.is_blank(row[p]) if p < len(row) else True for p in positions)
+
+
+def _price_amounts(checker: TableChecker, raw: pd.Series, units: pd.Series) -> pd.Series:
+    """The price as an amount where it is one; text prices and km/stk rows are noted."""
+    amounts, codes = values.parse_column(raw, values.parse_amount)
+    unused = (codes.notna() | (units == "none")).to_numpy() & ~checker.rejected
+    for position in flat_positions(unused):
+        checker.add(position, "unused-price", "price", cell_text(raw.iat[position]))
+    return amounts.where(~pd.Series(unused), None)

@@ -1,0 +1,142 @@
+"""`bitcheck validate` as users run it: CliRunner and a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+from conftest import write_csv, write_xlsx
+
+CASES = [
+    ["Sagsnr", "CPR-nr", "Navn", "Paragraf", "Tilbud", "Bevilget fra"],
+    ["S-1", "610190-1234", "Hemmelig Hansen", "108", "Egely", "01-01-2025"],
+    ["S-2", "010190-1234", "Hemmelig Jensen", "108", "Egely", "31-02-2025"],
+    ["S-3", "0101901239x", "Hemmelig Olsen", "108", "Egely", "01-01-2025"],
+]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_json_report_counts_and_masks(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager 010190-1234.xlsx", CASES)
+    code, out, _ = invoke("validate", str(path), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert list(report) == ["bitcheck", "inputs", "errors", "notes"]
+    (entry,) = report["inputs"]
+    assert (entry["kind"], entry["rows_read"], entry["rows_accepted"], entry["rows_rejected"]) == (
+        "cases",
+        3,
+        1,
+        2,
+    )
+    assert [(e["row"], e["column"], e["code"]) for e in report["errors"]] == [
+        (3, "Bevilget fra", "invalid-date"),
+        (4, "CPR-nr", "invalid-cpr"),
+    ]
+    assert report["errors"][1]["value"] == "##########x"
+    for secret in ("010190-1234", "0101901234", "Hemmelig", "610190"):
+        assert secret not in out
+    assert "B-e7f04ba660" in entry["path"]  # the CPR in the file name became its pseudonym
+
+
+def test_table_and_markdown(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    code, out, _ = invoke("validate", str(path))
+    assert code == 0 and "invalid-date" in out and "række 3" in out
+    code, out, _ = invoke("validate", str(path), "--format", "markdown", "--lang", "en")
+    assert code == 0 and "| invalid-date" in out and "row 3" in out
+
+
+def test_fail_on_error(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    assert invoke("validate", str(path), "--fail-on-error")[0] == 1
+    assert (
+        invoke(
+            "validate",
+            str(path),
+            "--fail-on-error",
+            "--kind",
+            "cases",
+            "-o",
+            str(tmp_path / "r.json"),
+        )[0]
+        == 1
+    )
+    assert (
+        json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["inputs"][0]["rows_rejected"]
+        == 2
+    )
+
+
+def test_unreadable_named_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.xlsx"
+    code, out, err = invoke("validate", str(missing))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "nope.xlsx" in err and "Traceback" not in err
+    (tmp_path / "empty.csv").write_bytes(b"")
+    code, _, err = invoke("validate", str(tmp_path / "empty.csv"))
+    assert code == 2 and "empty.csv" in err
+
+
+def test_unreadable_file_in_a_folder_is_an_error_record(tmp_path: Path) -> None:
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    write_xlsx(folder / "a.xlsx", CASES)
+    (folder / "b.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, _ = invoke("validate", str(folder), "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert [i["path"] for i in report["inputs"]] == [f"{folder}/a.xlsx", f"{folder}/b.xlsx"]
+    assert "unreadable-file" in [e["code"] for e in report["errors"]]
+
+
+def test_unknown_kind_exits_2_after_reporting(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "x.csv", ["a;b;c", "1;2;3"])
+    code, out, _ = invoke("validate", str(path), "--format", "json")
+    assert code == 2
+    assert [e["code"] for e in json.loads(out)["errors"]] == ["no-header"]
+
+
+def test_usage_error_is_one_line(tmp_path: Path) -> None:
+    code, _, err = invoke("validate", "--kind", "nonsense", "x.csv")
+    assert code == 2 and err.count("\n") == 1
+    code, _, err = invoke(
+        "validate", str(tmp_path / "a.csv"), "-o", str(tmp_path / "r.json"), "--format", "markdown"
+    )
+    assert code == 2
+
+
+def test_bad_setting_names_file_and_key(tmp_path: Path) -> None:
+    config = tmp_path / "bitcheck.toml"
+    config.write_text("tarif_tolerance = 0.1\n", encoding="utf-8")
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    code, _, err = invoke("validate", str(path), "--config", str(config))
+    assert code == 2 and "bitcheck.toml" in err and "tarif_tolerance" in err
+
+
+def test_unwritable_output_is_exit_3(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    code, _, err = invoke("validate", str(path), "-o", str(tmp_path / "missing-dir" / "r.json"))
+    assert code == 3 and "r.json" in err
+
+
+def test_runs_as_a_module_in_a_subprocess(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    done = subprocess.run(
+        [sys.executable, "-m", "bitcheck", "validate", str(path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["inputs"][0]["rows_read"] == 3

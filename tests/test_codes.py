@@ -1,0 +1,46 @@
+"""The code lists of the code, the README and outputs.md §5 are one and the same."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bitcheck.problems import ERROR_CODES, NOTE_CODES
+from conftest import SHARED
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def readme_list(marker: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    block = text.split(f"<!-- {marker} -->")[1].split(f"<!-- /{marker} -->")[0]
+    return re.findall(r"`([a-z0-9-]+)`", block)
+
+
+def spec_list(label: str) -> list[str]:
+    outputs = SHARED / "spec" / "outputs.md"
+    if not outputs.exists():
+        pytest.skip("../shared/spec is not beside the repository")
+    line = next(
+        ln for ln in outputs.read_text(encoding="utf-8").split("- **") if ln.startswith(label)
+    )
+    return re.findall(r"`([a-z0-9-]+)`", line.split("\n- ")[0])
+
+
+def test_readme_lists_every_code() -> None:
+    assert readme_list("error-codes") == list(ERROR_CODES)
+    assert readme_list("note-codes") == list(NOTE_CODES)
+
+
+def test_spec_lists_the_same_codes() -> None:
+    assert spec_list("Error codes") == list(ERROR_CODES)
+    assert spec_list("Note codes") == list(NOTE_CODES)
+
+
+def test_every_code_has_a_message_in_both_languages() -> None:
+    from bitcheck.i18n import MESSAGES
+
+    for code in (*ERROR_CODES, *NOTE_CODES):
+        assert set(MESSAGES[code]) == {"da", "en"}, code
