@@ -90,7 +90,7 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     for table, detection in detections:
         if detection is not None and detection.kind != file_kind:
             detection = _detect(table, file_kind, aliases)
-        if detection is None or detection.layout is None:
+        if detection is None:
             if table.cells:
                 skipped.append(table)
             continue

@@ -6,6 +6,7 @@ from bitcheck.headers import AliasTable, Detection, match_columns
 from bitcheck.io.raw import RawTable
 from bitcheck.problems import Problem
 from bitcheck.tables.cases import read_cases
+from bitcheck.tables.grid import read_grid
 from bitcheck.tables.header_block import HeaderBlock
 from bitcheck.tables.tariffs import read_model, read_price_list
 from bitcheck.tables.time_log import read_long
@@ -21,7 +22,7 @@ def read_table(
     """Read one table whose layout is known."""
     layout = detection.layout
     if layout is None:
-        raise NotImplementedError("grid time logs are read by bitcheck.timelog.grid")
+        return read_grid(table, detection.index, block)
     aliases = AliasTable.build(layout, user_aliases.get(layout.kind, {}))
     match = match_columns(table, detection.index, aliases)
     if layout.layout == "cases":

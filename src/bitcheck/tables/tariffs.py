@@ -10,12 +10,12 @@ from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
 from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
 from bitcheck.validate import (
-    flat_positions,
     TableChecker,
     TableResult,
     cell_text,
     check_columns,
     data_rows,
+    flat_positions,
     require,
     with_default,
 )

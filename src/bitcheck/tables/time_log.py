@@ -13,12 +13,12 @@ from bitcheck.schemas import FieldSpec
 from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
 from bitcheck.tables.header_block import HeaderBlock
 from bitcheck.validate import (
-    flat_positions,
     Column,
     TableChecker,
     TableResult,
     check_columns,
     data_rows,
+    flat_positions,
     require,
     with_default,
 )
