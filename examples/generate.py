@@ -21,7 +21,7 @@ import argparse
 import csv
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -29,6 +29,7 @@ from typing import Any
 
 import xlsxwriter
 
+HERE = Path(__file__).resolve().parent
 AS_OF = date(2026, 11, 24)
 EXCEL_EPOCH = date(1899, 12, 30)
 CREATED_AT = "Dannet 24-11-2026 06:12"
@@ -131,13 +132,19 @@ def band_levels(rng: random.Random, count: int, width: float, needs: list[tuple[
 
 NEEDS_5 = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 4)]
 NEEDS_3 = [(0, 1), (1, 3), (3, 4)]
-PRIVATE_LADDER = [(5, 2730.0, (0, 1)), (12, 3130.0, (1, 2)), (25, 3840.0, (2, 3)), (43, 4810.0, (3, 4))]
-PLACES = (
-    "Egely Lindehøj Solsikken Birkely Æblehaven Søbakken Rønnebo Toftegården Kildevang Elmely "
-    "Bakkehuset Granly Skovbrynet Havbakken Engtoften Lærkely Mosegården Fyrrelund Strandly "
-    "Hybenhaven Vibeholm Ahornhuset Bøgely Nøddelunden Rosenvænget Kærgården Højbo Agerhuset "
-    "Pilehuset Tjørnely Tranebo Ørnereden Spurvehuset Mågevej Fjordglimt Åbrinken Holmegården"
-).split()
+PRIVATE_LADDER = [
+    (5, 2730.0, (0, 1)),
+    (12, 3130.0, (1, 2)),
+    (25, 3840.0, (2, 3)),
+    (43, 4810.0, (3, 4)),
+]
+PLACES = [
+    "Egely", "Lindehøj", "Solsikken", "Birkely", "Æblehaven", "Søbakken", "Rønnebo", "Toftegården",
+    "Kildevang", "Elmely", "Bakkehuset", "Granly", "Skovbrynet", "Havbakken", "Engtoften", "Lærkely",
+    "Mosegården", "Fyrrelund", "Strandly", "Hybenhaven", "Vibeholm", "Ahornhuset", "Bøgely", "Nøddelunden",
+    "Rosenvænget", "Kærgården", "Højbo", "Agerhuset", "Pilehuset", "Tjørnely", "Tranebo", "Ørnereden",
+    "Spurvehuset", "Mågevej", "Fjordglimt", "Åbrinken", "Holmegården",
+]  # fmt: skip
 RES_PREFIXES = ("Bofællesskabet", "Botilbuddet", "Bostedet", "Boligerne")
 TEAM_AREAS = ("Nord", "Syd", "Øst", "Vest", "Midt", "Kyst", "By", "Land")
 
@@ -152,14 +159,18 @@ def residential(rng: random.Random, name: str, pid: int, kind: str) -> Provider:
 def private_home(pid: int) -> Provider:
     """A private home whose ladder names the hours per step (about 6 % above municipal)."""
     p = Provider("Botilbuddet Kastanjegården ApS", pid, "private", 0.0, 459.0)
-    p.levels = [Level(f"Pakke {i}", h, need, price) for i, (h, price, need) in enumerate(PRIVATE_LADDER, 1)]
+    p.levels = [
+        Level(f"Pakke {i}", h, need, price) for i, (h, price, need) in enumerate(PRIVATE_LADDER, 1)
+    ]
     return p
 
 
 def home_support(rng: random.Random, area: str, pid: int) -> Provider:
     """A § 85 home-support team, billed per hour."""
     hourly = float(rng.choice((465, 475, 490, 510)))
-    return Provider(f"Bostøtten {area}", pid, "home85", 0.0, hourly, [Level("§ 85 timepris", None, None, 0.0)])
+    return Provider(
+        f"Bostøtten {area}", pid, "home85", 0.0, hourly, [Level("§ 85 timepris", None, None, 0.0)]
+    )
 
 
 def fixed_providers(rng: random.Random) -> list[Provider]:
@@ -235,7 +246,7 @@ class LogPlan:
 
     provider: Provider
     factor: float = 1.0  # delivered / expected
-    days: int = 21
+    days: int = 0  # period length; 0 until chosen
     end: date = AS_OF
     layout: str = "long"  # long, split, grid, csv
     implausible: bool = False  # one day over 24 hours (D5)
@@ -280,7 +291,9 @@ GOALS = (
 )
 
 
-def review_dates(rng: random.Random, start: date, paragraph: int) -> tuple[date | None, date | None]:
+def review_dates(
+    rng: random.Random, start: date, paragraph: int
+) -> tuple[date | None, date | None]:
     """Last and next review, both in order: due after the as-of date plus a month."""
     months = REVIEW_MONTHS.get(paragraph, 12)
     if rng.random() < 0.8:
@@ -332,7 +345,7 @@ class Planner:
         need = rng.randint(*lv.need) if lv and lv.need else rng.randint(1, 3)
         c = Case(paragraph, provider, lv, need, start, goals=goals_text(rng))
         c.last_review, c.next_review = review_dates(rng, start, paragraph)
-        if lv and lv.hours and provider.kind != "day104" and provider.kind != "work103":
+        if lv and lv.hours and provider.kind not in ("day104", "work103"):
             low = lv.hours - (3.0 if provider.kind != "private" else 0.0)
             c.granted = round(rng.uniform(max(low, 1.0), lv.hours + 3.0) * 2) / 2
             if provider.kind == "private" or rng.random() < 0.1:
@@ -387,7 +400,9 @@ class Planner:
         kind = "day104" if paragraph == 104 else "work103"
         provider = self.pick(kind)
         need = cit.cases[0].need or 2
-        level = next(i for i, lv in enumerate(provider.levels, 1) if lv.need[0] <= need <= lv.need[1])
+        level = next(
+            i for i, lv in enumerate(provider.levels, 1) if lv.need[0] <= need <= lv.need[1]
+        )
         day = self.case(paragraph, provider, level, days_ago(self.rng.randint(200, 3000)))
         day.need = need
         cit.cases.append(day)
@@ -405,8 +420,11 @@ class Planner:
     def ordinary(self, rows_left: int) -> Citizen:
         """An unremarkable citizen: everything in order, both ways."""
         rng = self.rng
-        kinds = ["108", "107", "85", "105", "104", "103"]
-        weights = [0.34, 0.21, 0.27, 0.07 if rows_left > 1 else 0, 0.07 if rows_left > 1 else 0, 0.04]
+        pairs = 0.07 if rows_left > 1 else 0.0  # 105 + 85 and 108 + 104 need two rows
+        kinds, weights = (
+            ["108", "107", "85", "105", "104", "103"],
+            [0.34, 0.21, 0.27, pairs, pairs, 0.04],
+        )
         kind = rng.choices(kinds, weights=weights)[0]
         if kind in ("108", "107"):
             cit = self.residential(int(kind))
@@ -425,32 +443,40 @@ class Planner:
     def citizen_103(self) -> Citizen:
         """A citizen in § 103 sheltered employment only."""
         provider = self.pick("work103")
-        case = self.case(103, provider, self.level_for(provider), days_ago(self.rng.randint(200, 2500)))
+        case = self.case(
+            103, provider, self.level_for(provider), days_ago(self.rng.randint(200, 2500))
+        )
         return Citizen([case])
 
 
 # --------------------------------------------------------------------------- scenarios
+# One builder per rule: an otherwise ordinary citizen with one thing changed. SCENARIOS below
+# says what each shows and which rules it fires; scenarios.md lists the cases.
 
 
 def scenario_d1(pl: Planner) -> Citizen:
+    """Delivered about half the granted hours."""
     cit = pl.residential(108, level=4, kinds=("res108",))
     cit.log = LogPlan(cit.cases[0].provider, factor=0.5)
     return cit
 
 
 def scenario_d2(pl: Planner) -> Citizen:
+    """Delivered about 1.6 times the granted hours."""
     cit = pl.residential(108, level=2, kinds=("res108",))
     cit.log = LogPlan(cit.cases[0].provider, factor=1.6)
     return cit
 
 
 def scenario_t1(pl: Planner) -> Citizen:
+    """Grundtakst 400 kr/day above the catalogue."""
     cit = pl.residential(108, kinds=("res108",))
     cit.cases[0].base = round(cit.cases[0].base + 400, 2)
     return cit
 
 
 def scenario_t2(pl: Planner) -> Citizen:
+    """Basis- and grundtakst 15 % below the catalogue."""
     cit = pl.residential(107, kinds=("res107",))
     case = cit.cases[0]
     case.basic, case.base = round(case.basic * 0.85, 2), round(case.base * 0.85, 2)
@@ -458,18 +484,21 @@ def scenario_t2(pl: Planner) -> Citizen:
 
 
 def scenario_n1(pl: Planner) -> Citizen:
+    """Function level 4 at Niveau 2 (range 1-2)."""
     cit = pl.residential(108, level=2, kinds=("res108",))
     cit.cases[0].need = 4
     return cit
 
 
 def scenario_n2(pl: Planner) -> Citizen:
+    """Function level 1 at Niveau 4 (range 3-4)."""
     cit = pl.residential(108, level=4, kinds=("res108",))
     cit.cases[0].need = 1
     return cit
 
 
 def scenario_t3(pl: Planner) -> Citizen:
+    """Særtakst 420 kr/day, no extra hours (time log in order)."""
     cit = pl.residential(108, kinds=("res108",))
     cit.cases[0].special, cit.cases[0].documented = 420.0, "Ja"
     cit.log = LogPlan(cit.cases[0].provider)
@@ -477,6 +506,7 @@ def scenario_t3(pl: Planner) -> Citizen:
 
 
 def scenario_t4(pl: Planner) -> Citizen:
+    """Særtakst for 4 extra hours, not documented, no time log."""
     cit = pl.residential(108, kinds=("res108",))
     pl.add_extra_hours(cit, 4)
     cit.cases[0].documented, cit.no_log = "Nej", True
@@ -484,6 +514,7 @@ def scenario_t4(pl: Planner) -> Citizen:
 
 
 def scenario_t5(pl: Planner) -> Citizen:
+    """Pakke 5 at a provider whose ladder stops at Pakke 4."""
     cit = pl.residential(108, level=4, kinds=("private",))
     case = cit.cases[0]
     case.level = Level("Pakke 5", None, None, 5650.0)
@@ -492,6 +523,7 @@ def scenario_t5(pl: Planner) -> Citizen:
 
 
 def scenario_d3(pl: Planner) -> Citizen:
+    """Særtakst for 6 extra hours, documented, no time log."""
     cit = pl.residential(108, kinds=("res108",))
     pl.add_extra_hours(cit, 6)
     cit.no_log = True
@@ -499,18 +531,21 @@ def scenario_d3(pl: Planner) -> Citizen:
 
 
 def scenario_d4(pl: Planner) -> Citizen:
+    """Time log of 10 days."""
     cit = pl.residential(107, kinds=("res107",))
     cit.log = LogPlan(cit.cases[0].provider, days=10)
     return cit
 
 
 def scenario_d5(pl: Planner) -> Citizen:
+    """Time log with a day of more than 24 hours."""
     cit = pl.residential(108, kinds=("res108",))
     cit.log = LogPlan(cit.cases[0].provider, implausible=True)
     return cit
 
 
 def scenario_r1(pl: Planner) -> Citizen:
+    """Next review 2-5 months overdue."""
     cit = pl.residential(108)
     case = cit.cases[0]
     case.next_review = days_ago(pl.rng.randint(60, 140))
@@ -519,6 +554,7 @@ def scenario_r1(pl: Planner) -> Citizen:
 
 
 def scenario_r2(pl: Planner) -> Citizen:
+    """§ 85 grant of 3 years, never reviewed."""
     cit = pl.home85()
     case = cit.cases[0]
     case.start, case.end = days_ago(1100), None
@@ -527,12 +563,14 @@ def scenario_r2(pl: Planner) -> Citizen:
 
 
 def scenario_r3(pl: Planner) -> Citizen:
+    """§ 107 temporary stay for 30 months."""
     cit = pl.residential(107, kinds=("res107",))
     cit.cases[0].start, cit.cases[0].end = add_months(AS_OF, -30), None
     return cit
 
 
 def scenario_r4(pl: Planner) -> Citizen:
+    """Grant ended 1-3 months ago, still billed."""
     cit = pl.residential(107, kinds=("res107",))
     case = cit.cases[0]
     case.start, case.end = days_ago(420), days_ago(pl.rng.randint(30, 90))
@@ -542,30 +580,31 @@ def scenario_r4(pl: Planner) -> Citizen:
 
 
 def scenario_r5(pl: Planner) -> Citizen:
+    """No goals."""
     cit = pl.home85()
     cit.cases[0].goals = ""
     return cit
 
 
-# code, what it shows, the rules that fire, the builder
-SCENARIOS: list[tuple[str, str, str, Any]] = [
-    ("D1", "delivered about half the granted hours", "D1", scenario_d1),
-    ("D2", "delivered about 1.6 times the granted hours", "D2", scenario_d2),
-    ("T1", "grundtakst 400 kr/day above the catalogue", "T1", scenario_t1),
-    ("T2", "basis- and grundtakst 15 % below the catalogue", "T2", scenario_t2),
-    ("N1", "function level 4 at Niveau 2 (range 1-2)", "N1", scenario_n1),
-    ("N2", "function level 1 at Niveau 4 (range 3-4)", "N2", scenario_n2),
-    ("T3", "særtakst 420 kr/day, no extra hours (time log in order)", "T3, T1", scenario_t3),
-    ("T4", "særtakst for 4 extra hours, not documented, no time log", "T4, D3", scenario_t4),
-    ("T5", "Pakke 5 at a provider whose ladder stops at Pakke 4", "T5", scenario_t5),
-    ("D3", "særtakst for 6 extra hours, documented, no time log", "D3", scenario_d3),
-    ("D4", "time log of 10 days", "D4", scenario_d4),
-    ("D5", "time log with a day of more than 24 hours", "D5", scenario_d5),
-    ("R1", "next review 2-5 months overdue", "R1", scenario_r1),
-    ("R2", "§ 85 grant of 3 years, never reviewed", "R2", scenario_r2),
-    ("R3", "§ 107 temporary stay for 30 months", "R3", scenario_r3),
-    ("R4", "grant ended 1-3 months ago, still billed", "R4", scenario_r4),
-    ("R5", "no goals", "R5", scenario_r5),
+# code, the rules it fires, the builder (whose docstring says what it shows)
+SCENARIOS: list[tuple[str, str, Callable[[Planner], Citizen]]] = [
+    ("D1", "D1", scenario_d1),
+    ("D2", "D2", scenario_d2),
+    ("T1", "T1", scenario_t1),
+    ("T2", "T2", scenario_t2),
+    ("N1", "N1", scenario_n1),
+    ("N2", "N2", scenario_n2),
+    ("T3", "T3, T1", scenario_t3),
+    ("T4", "T4, D3", scenario_t4),
+    ("T5", "T5", scenario_t5),
+    ("D3", "D3", scenario_d3),
+    ("D4", "D4", scenario_d4),
+    ("D5", "D5", scenario_d5),
+    ("R1", "R1", scenario_r1),
+    ("R2", "R2", scenario_r2),
+    ("R3", "R3", scenario_r3),
+    ("R4", "R4", scenario_r4),
+    ("R5", "R5", scenario_r5),
 ]
 
 
@@ -591,7 +630,7 @@ def plan_citizens(pl: Planner, n_cases: int) -> list[Citizen]:
     reps = max(1, n_cases // 40)
     recipes = (SCENARIOS * reps)[: n_cases * 3 // 5]
     citizens = []
-    for code, _what, _rules, build in recipes:
+    for code, _rules, build in recipes:
         cit = build(pl)
         cit.scenario = code
         citizens.append(cit)
@@ -666,7 +705,11 @@ def choose_logs(rng: random.Random, citizens: list[Citizen]) -> None:
         if cit.log is None and not cit.no_log and cit.cases[0].extra:
             cit.log = LogPlan(cit.cases[0].provider)
     pool = [c for c in citizens if c.log is None and not c.no_log and not c.scenario]
-    pool = [c for c in pool if any(k.expected_hours() and k.paragraph in (85, 107, 108) for k in c.cases)]
+    pool = [
+        c
+        for c in pool
+        if any(k.expected_hours() and k.paragraph in (85, 107, 108) for k in c.cases)
+    ]
     logged = sum(1 for c in citizens if c.log)
     for cit in rng.sample(pool, max(0, min(len(pool), target - logged))):
         case = next(k for k in cit.cases if k.expected_hours() and k.paragraph in (85, 107, 108))
@@ -677,7 +720,7 @@ def choose_layouts(rng: random.Random, citizens: list[Citizen]) -> None:
     """Periods and layouts: mostly long files; some split, two+ grids, three+ in the CSV."""
     logged = [c for c in citizens if c.log]
     for cit in logged:
-        cit.log.days = cit.log.days if cit.log.days != 21 else rng.choice((21, 21, 14))
+        cit.log.days = cit.log.days or rng.choice((21, 21, 14))
         cit.log.end = last_sunday() - timedelta(days=rng.choice((0, 0, 0, 0, 7, 14)))
     plain = [c for c in logged if not c.scenario and not c.cases[0].extra]
     residents = [c for c in plain if c.log.provider.kind != "home85"]
@@ -735,7 +778,10 @@ class Entry:
         return self.minutes * self.staff / self.residents if self.kind in COUNTED_KINDS else 0.0
 
 
-MORNING = [("Morgenpleje og personlig hygiejne", "Egenomsorg"), ("Hjælp til påklædning", "Egenomsorg")]
+MORNING = [
+    ("Morgenpleje og personlig hygiejne", "Egenomsorg"),
+    ("Hjælp til påklædning", "Egenomsorg"),
+]
 EVENING = [("Støtte til aftenrutine", "Egenomsorg"), ("Samtale før sengetid", "Mentale funktioner")]
 DAYTIME = [
     ("Medicinudlevering og observation", "Sundhed"),
@@ -760,7 +806,9 @@ MEALS = [
     ("Fællesaktivitet: spil og hygge", "Socialt liv", 15 * 60, 60, 1, 4),
     ("Fælles madlavning og aftensmad", "Praktiske opgaver", 17 * 60 + 30, 60, 2, 5),
 ]
-ANCHORS = [7 * 60 + 15, 9 * 60, 10 * 60, 11 * 60, 13 * 60, 14 * 60, 16 * 60, 19 * 60, 20 * 60 + 30, 21 * 60 + 30]
+# where the day's 1:1 entries start (hour, minute); the first is the morning care
+ANCHORS = [h * 60 + m for h, m in ((7, 15), (9, 0), (10, 0), (11, 0), (13, 0), (14, 0))]
+ANCHORS += [h * 60 + m for h, m in ((16, 0), (19, 0), (20, 30), (21, 30))]
 NIGHT_DIRECT = [("Samtale ved uro om natten", "Mentale funktioner", 23 * 60 + 30, 60)]
 NIGHT_DIRECT += [("Hjælp til toiletbesøg", "Egenomsorg", 2 * 60 + 10, 20)]
 VISITS = DAYTIME[1:6] + DAYTIME[8:12]
@@ -806,7 +854,7 @@ def lay_out(entries: list[Entry]) -> list[Entry]:
     """Place entries one after another from their anchors, never overlapping."""
     cursor = 0
     for entry in sorted(entries, key=lambda e: e.start):
-        entry.start = max(entry.start, cursor + 5 if cursor else entry.start)
+        entry.start = max(entry.start, cursor + 5)
         cursor = entry.start + entry.minutes
     return sorted(entries, key=lambda e: e.start)
 
@@ -830,7 +878,9 @@ def residential_day(rng: random.Random, day: date, target: float, style: dict) -
 
 def medicine_rounds(day: date) -> list[Entry]:
     """Morning and evening medicine, five minutes each."""
-    return [Entry(day, start, 5, "Medicinudlevering", "Sundhed") for start in (8 * 60 + 45, 20 * 60)]
+    return [
+        Entry(day, start, 5, "Medicinudlevering", "Sundhed") for start in (8 * 60 + 45, 20 * 60)
+    ]
 
 
 def indirect_entries(rng: random.Random, day: date) -> list[Entry]:
@@ -901,12 +951,22 @@ def log_entries(cit: Citizen, seed: int) -> tuple[list[Entry], dict]:
     total = cit.logged_hours() * plan.factor * 60 * plan.days / 7
     entries = budgeted_days(rng, days, total, lambda d, t: build(rng, d, t, style))
     if plan.implausible:
-        entries.append(Entry(days[5], 7 * 60, 1425, "Sommerhustur, støtte hele døgnet", "Socialt liv"))
+        entries += implausible_day(days[5])
     entries.sort(key=lambda e: (e.day, e.start))
     return entries, style
 
 
-def budgeted_days(rng: random.Random, days: list[date], total: float, build) -> list[Entry]:
+def implausible_day(day: date) -> list[Entry]:
+    """A trip logged as support round the clock, plus the night watch: over 24 hours (D5)."""
+    return [
+        Entry(day, 7 * 60, 1425, "Sommerhustur, støtte hele døgnet", "Socialt liv"),
+        Entry(day, 23 * 60, 480, "Nattevagt", "", NIGHT_SLEEPING),
+    ]
+
+
+def budgeted_days(
+    rng: random.Random, days: list[date], total: float, build: Callable[[date, float], list[Entry]]
+) -> list[Entry]:
     """Build day after day, each aiming at its share of what remains, so the sum meets `total`."""
     entries: list[Entry] = []
     remaining = total
@@ -943,7 +1003,9 @@ def grid_minutes(cit: Citizen, seed: int) -> dict[date, list[tuple[int, int, str
 
 def new_workbook(path: Path) -> tuple[Any, dict[str, Any]]:
     """An xlsxwriter workbook with fixed metadata (for identical bytes) and its formats."""
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+    wb = xlsxwriter.Workbook(
+        str(path), {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
+    )
     wb.set_properties({"author": "bitcheck examples", "created": CREATED_DATETIME})
     formats = {
         "date": wb.add_format({"num_format": "dd-mm-yyyy"}),
@@ -974,7 +1036,8 @@ CASE_HEADERS = [
     "Ekstra timer pr. uge", "Basistakst", "Grundtakst", "Særtakst", "Takst", "Takstenhed",
     "Seneste opfølgning", "Næste opfølgning", "Indsatsmål", "Særtakst dokumenteret",
 ]  # fmt: skip
-SUMMED = ("Bevilgede timer pr. uge", "Ekstra timer pr. uge", "Basistakst", "Grundtakst", "Særtakst", "Takst")
+SUMMED = ("Bevilgede timer pr. uge", "Ekstra timer pr. uge", "Basistakst", "Grundtakst")
+SUMMED += ("Særtakst", "Takst")
 PARAGRAPH_TEXT = {105: "ABL § 105"}
 PARAGRAPH_VARIANTS = ("§ {}", "Servicelovens § {}", "{}")
 
@@ -1105,7 +1168,8 @@ def write_catalogue(path: Path, providers: list[Provider]) -> int:
     return count
 
 
-PRICE_HEADERS = ["Leverandør", "Afdeling", "Type", "Pris pr. enhed", "Enhed", "Gyldig fra", "Gyldig til"]
+PRICE_HEADERS = ["Leverandør", "Afdeling", "Type", "Pris pr. enhed", "Enhed"]
+PRICE_HEADERS += ["Gyldig fra", "Gyldig til"]
 
 
 def price_list_rows(home: Provider, team: Provider) -> list[list[Any]]:
@@ -1152,7 +1216,9 @@ def period_text(first: date, last: date) -> str:
     return f"{dk_date(first)} - {dk_date(last)}"
 
 
-def write_header_block(ws: Any, fmt: dict, cit: Citizen, first: date, last: date, style: dict) -> int:
+def write_header_block(
+    ws: Any, fmt: dict, cit: Citizen, first: date, last: date, style: dict
+) -> int:
     """CPR, provider and period above the table; returns the header row's index."""
     ws.write_string(0, 0, f"Døgnskema, {cit.log.provider.name}", fmt["bold"])
     if style["header_cells"]:
@@ -1201,7 +1267,9 @@ def log_headers(style: dict) -> list[str]:
     return ["CPR-nr", *headers] if style["cpr_column"] else headers
 
 
-def write_long_log(path: Path, cit: Citizen, entries: list[Entry], style: dict, period: tuple) -> int:
+def write_long_log(
+    path: Path, cit: Citizen, entries: list[Entry], style: dict, period: tuple
+) -> int:
     """One citizen's entries in the long layout with a header block; returns the rows written."""
     wb, fmt = new_workbook(path)
     ws = wb.add_worksheet(style["sheet"])
@@ -1228,14 +1296,16 @@ def write_grid_log(path: Path, cit: Citizen, grid: dict[date, list]) -> int:
     wb, fmt = new_workbook(path)
     days = sorted(grid)
     cells = 0
-    for monday in days[:: 7]:
+    for monday in days[::7]:
         week = monday.isocalendar().week
         ws = wb.add_worksheet(f"Uge {week}")
         ws.write_string(0, 0, f"CPR-nr: {cit.cpr}")
         ws.write_string(1, 0, f"Tilbud: {cit.log.provider.name}")
         ws.write_string(2, 0, f"Uge: {week}/{monday.year}")
         week_days = [monday + timedelta(days=i) for i in range(7)]
-        headers = ["Tidsrum"] + [f"{n} {dk_date(d)}" for n, d in zip(WEEKDAYS, week_days, strict=True)]
+        headers = ["Tidsrum"] + [
+            f"{n} {dk_date(d)}" for n, d in zip(WEEKDAYS, week_days, strict=True)
+        ]
         ws.write_row(4, 0, headers, fmt["bold"])
         cells += write_grid_week(ws, fmt, grid, week_days)
     wb.close()
@@ -1267,7 +1337,8 @@ CSV_HEADERS += ["Minutter", "Aktivitet", "Kategori", "Type", "Antal medarbejdere
 
 def csv_rows(cit: Citizen, entries: list[Entry]) -> Iterator[list[str]]:
     """One citizen's entries as the rows of the provider system's CSV export."""
-    first, last = log_days(cit.log)[0], log_days(cit.log)[-1]
+    days = log_days(cit.log)
+    first, last = days[0], days[-1]
     for e in entries:
         yield [
             cit.cpr, cit.log.provider.name, dk_date(first), dk_date(last), dk_date(e.day),
@@ -1347,9 +1418,23 @@ def write_logs(root: Path, mun: Municipality) -> dict[str, int]:
 # --------------------------------------------------------------------------- scenarios.md
 
 
+NOTES = [
+    "Notes:",
+    "",
+    "- § 85 support from the Bostøtten teams is billed per hour (Takstenhed `time`). The model",
+    "  catalogue can only say so with a `§ 85 timepris` row at 0 kr/day, so T1/T2 are not",
+    "  evaluated for these cases there (`no-expected-tariff`); `takstkatalog_prisliste.xlsx`",
+    "  prices the same level per hour. The price list covers two providers only: use it alone",
+    "  to see the price-list layout, not together with takstkatalog.xlsx.",
+    "- T3 also fires T1 (the særtakst is not in the model), and T4 also fires D3 (no time log).",
+    "- Some rows are written as case systems write them: dates and amounts as text, month prices",
+    "  (`md`), the total tariff without its parts, CPR numbers without a dash.",
+]
+
+
 def scenario_table(mun: Municipality) -> str:
     """scenarios.md: which case was built to show what."""
-    what = {code: (text, rules) for code, text, rules, _build in SCENARIOS}
+    what = {code: (describe(build), rules) for code, rules, build in SCENARIOS}
     lines = [
         "# Scenarios in the generated municipality",
         "",
@@ -1362,7 +1447,7 @@ def scenario_table(mun: Municipality) -> str:
         "Every other case is built to be in order (need within the level's range, tariff as the",
         "2026 catalogue, reviews due later, goals given, extra hours covered by a time log that",
         "matches the expected hours within a few per cent). Citizens are fictitious: replacement",
-        "CPR numbers (day of month + 60) and names \"Testborger NNN\".",
+        'CPR numbers (day of month + 60) and names "Testborger NNN".',
         "",
         "| case_id | citizen | scenario | built to show | expected findings |",
         "| --- | --- | --- | --- | --- |",
@@ -1370,18 +1455,28 @@ def scenario_table(mun: Municipality) -> str:
     for cit in sorted((c for c in mun.citizens if c.scenario), key=lambda c: c.cases[0].case_id):
         text, rules = what[cit.scenario]
         lines.append(f"| {cit.cases[0].case_id} | {cit.name} | {cit.scenario} | {text} | {rules} |")
-    lines += ["", *layout_lines(mun), ""]
+    lines += ["", *layout_lines(mun), "", *NOTES, ""]
     return "\n".join(lines)
+
+
+def describe(build: Callable[[Planner], Citizen]) -> str:
+    """A scenario builder's docstring as a table cell: "Time log of 10 days"."""
+    return (build.__doc__ or "").strip().rstrip(".")
 
 
 def layout_lines(mun: Municipality) -> list[str]:
     """Which citizens' logs use the less common layouts."""
     lines = ["Time-log layouts other than one long file per citizen:", ""]
-    for layout, text in (("grid", "week grids (ugeskema_*.xlsx)"), ("split", "two files (_del1, _del2)")):
+    for layout, text in (
+        ("grid", "week grids (ugeskema_*.xlsx)"),
+        ("split", "two files (_del1, _del2)"),
+    ):
         names = [c.name for c in mun.citizens if c.log and c.log.layout == layout]
         lines.append(f"- {text}: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}")
     names = [c.name for c in mun.citizens if c.log and c.log.layout == "csv"]
-    lines.append(f"- in faelles_udtraek.csv: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}")
+    lines.append(
+        f"- in faelles_udtraek.csv: {', '.join(names[:12])}{' …' if len(names) > 12 else ''}"
+    )
     return lines
 
 
@@ -1411,7 +1506,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=40, help="case rows to generate (default 40)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    parser.add_argument("--out", type=Path, default=Path("examples"), help="output folder (default examples)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=HERE,
+        help="output folder (default: examples/, beside this file)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     counts = generate(args.out, args.cases, args.seed)
@@ -1419,7 +1519,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key:>20}: {value:,}")
     print(f"{'seconds':>20}: {time.perf_counter() - started:.1f}")
     return 0
-
 
 
 if __name__ == "__main__":
