@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import traceback
@@ -218,6 +219,63 @@ def schema(run: Run) -> int:
         return ExitCode.OK
     click.echo(json.dumps(all_schemas(), indent=2, ensure_ascii=False))
     return ExitCode.OK
+
+
+class CommandLineDate(click.ParamType[dt.date]):
+    """A date on the command line: ISO (2026-11-24) or Danish (24-11-2026)."""
+
+    name = "date"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from bitcheck.values import InvalidValue, parse_date
+
+        try:
+            parsed = parse_date(str(value))
+        except InvalidValue:
+            parsed = None
+        if parsed is None:
+            self.fail(f"{value!r} is not a date; use 2026-11-24 or 24-11-2026", param, ctx)
+        return parsed
+
+
+AS_OF = click.option("--as-of", type=CommandLineDate(), help="The audit date.  [default: today]")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@AS_OF
+@common_options
+@command
+def timelog(run: Run, paths: tuple[str, ...], as_of: dt.date | None) -> int:
+    """Summarise døgnskemaer (files, folders or quoted globs) per citizen and provider."""
+    from bitcheck.render import timelog as render
+    from bitcheck.render.output import emit, format_of
+    from bitcheck.report.timelog import build_timelog_report, report_json
+    from bitcheck.timelog.run import summarise_timelogs
+
+    output_format = format_of(run.output, run.output_format)
+    if output_format in ("csv", "xlsx"):
+        raise InputError(
+            "usage", detail=f"timelog writes table, markdown or json, not {output_format}"
+        )
+    result = summarise_timelogs(list(paths), run.settings)
+    report = build_timelog_report(
+        result, run.settings, as_of or dt.date.today(), run.pseudonymizer(), run.reveal_cpr
+    )
+    if output_format == "json":
+        emit(report_json(report, reveal_cpr=run.reveal_cpr, optional=OPTIONAL_KEYS), run.output)
+    elif output_format == "markdown":
+        emit(render.render_markdown(report, run.lang), run.output)
+    else:
+        emit(render.render_table(report, run.lang), run.output)
+    return ExitCode.OK
+
+
+OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 
 def main() -> None:

@@ -12,11 +12,13 @@ import pandas as pd
 
 from bitcheck.errors import UnreadableFileError
 from bitcheck.headers import Detection, detect
+from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
 from bitcheck.io.read import read_file
 from bitcheck.problems import Problem
 from bitcheck.settings import Settings
 from bitcheck.tables import read_table
+from bitcheck.tables.case_keys import resolve_case_keys
 from bitcheck.tables.header_block import HeaderBlock, read_header_block
 from bitcheck.validate import TableResult
 
@@ -148,14 +150,16 @@ class ValidationRun:
     unknown_kind: list[str] = field(default_factory=list)  # files named whose kind can't be told
 
 
-def validate_files(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
-    """Read every file (folders recursively) against the input contract."""
-    from bitcheck.io.files import expand_argument
-    from bitcheck.tables.case_keys import resolve_case_keys
+def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
+    """Read every file named, in every folder (recursively) and glob given.
 
+    A file named on the command line that cannot be opened stops the run (UnreadableFileError);
+    one found in a folder or glob becomes an `unreadable-file` error record.
+    """
     run = ValidationRun(inputs=[])
     for argument in arguments:
-        for path, display, named in expand_argument(argument):
+        named = not is_glob(argument) and not Path(argument).is_dir()
+        for path, display in expand_paths(argument):
             try:
                 result = read_input(path, display, kind, settings)
             except UnreadableFileError as error:
@@ -165,6 +169,11 @@ def validate_files(arguments: list[str], kind: str | None, settings: Settings) -
             if named and result.kind is None:
                 run.unknown_kind.append(display)
             run.inputs.append(result)
-    cases = [t for r in run.inputs if r.kind == "cases" for t in r.tables]
-    resolve_case_keys(cases)
+    return run
+
+
+def validate_files(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
+    """Read every file against the input contract, case keys resolved across case files."""
+    run = read_inputs(arguments, kind, settings)
+    resolve_case_keys([t for r in run.inputs if r.kind == "cases" for t in r.tables])
     return run

@@ -116,7 +116,7 @@ def _check_period(checker: TableChecker, date: Column, series: dict[str, pd.Seri
     first = pd.to_datetime(series["period_start"], errors="coerce")
     last = pd.to_datetime(series["period_end"], errors="coerce")
     outside = (((dates < first) & first.notna()) | ((dates > last) & last.notna())).to_numpy()
-    outside &= ~checker.rejected
+    outside = outside & ~checker.rejected
     for position in flat_positions(outside):
         period = f"{_iso(first.iat[position])} - {_iso(last.iat[position])}"
         checker.add(position, "outside-period", "date", _iso(dates.iat[position]), period=period)

@@ -1,0 +1,70 @@
+"""`bitcheck timelog` as a terminal table or markdown (JSON is the report itself)."""
+
+from __future__ import annotations
+
+from bitcheck import i18n
+from bitcheck.render.tables import markdown_table, render_terminal
+from bitcheck.report.timelog import TimeLogRecord, TimelogReport
+
+COLUMNS = (
+    "subject", "provider", "period", "period_days", "days_logged", "delivered_hours_week",
+    "direct_hours", "indirect_hours", "night_awake_hours", "night_sleeping_hours", "problems",
+)  # fmt: skip
+
+
+def _row(log: TimeLogRecord, lang: str) -> list[object]:
+    subject = f"{log.subject} ({log.cpr})" if log.cpr else log.subject
+    return [
+        subject,
+        log.provider or "-",
+        f"{log.period_start:%d-%m-%Y} - {log.period_end:%d-%m-%Y}",
+        log.period_days,
+        log.days_logged,
+        i18n.number(log.delivered_hours_week, lang, 1),
+        i18n.number(log.direct_hours, lang, 1),
+        i18n.number(log.indirect_hours, lang, 1),
+        i18n.number(log.night_awake_hours, lang, 1),
+        i18n.number(log.night_sleeping_hours, lang, 1),
+        ", ".join(log.problems),
+    ]
+
+
+def _headers(lang: str) -> list[str]:
+    return [i18n.label(key, lang) for key in COLUMNS]
+
+
+def _problem_lines(report: TimelogReport, lang: str) -> list[str]:
+    lines = []
+    if report.errors:
+        lines.append(f"{i18n.label('errors', lang)}: {len(report.errors)}")
+    if report.notes:
+        lines.append(f"{i18n.label('notes', lang)}: {len(report.notes)}")
+    return lines
+
+
+def render_table(report: TimelogReport, lang: str) -> str:
+    rows = [_row(log, lang) for log in report.time_logs]
+    title = f"{i18n.label('time_logs', lang)} ({len(rows)})"
+    errors: list[list[object]] = [[e.code, e.message] for e in report.errors[:20]]
+    tables: list[tuple[str, list[str], list[list[object]]]] = [(title, _headers(lang), rows)]
+    if errors:
+        headers = [i18n.label("code", lang), i18n.label("message", lang)]
+        tables.append((f"{i18n.label('errors', lang)} ({len(report.errors)})", headers, errors))
+    return render_terminal(tables, _problem_lines(report, lang))
+
+
+def render_markdown(report: TimelogReport, lang: str) -> str:
+    rows = [_row(log, lang) for log in report.time_logs]
+    parts = [
+        f"## {i18n.label('time_logs', lang)} ({len(rows)})",
+        "",
+        markdown_table(_headers(lang), rows),
+    ]
+    for key, records in (("errors", report.errors), ("notes", report.notes)):
+        if records:
+            table = markdown_table(
+                [i18n.label("code", lang), i18n.label("message", lang)],
+                [[r.code, r.message] for r in records],
+            )
+            parts += ["", f"## {i18n.label(key, lang)} ({len(records)})", "", table]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,145 @@
+"""The time-log records of `timelog` and `audit` (outputs.md §3 `time_logs`, §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from bitcheck import __version__
+from bitcheck.pseudonyms import Pseudonymizer
+from bitcheck.report.records import (
+    ErrorRecord,
+    InputRecord,
+    NoteRecord,
+    error_record,
+    note_record,
+)
+from bitcheck.report.validation import input_record, sorted_problems
+from bitcheck.settings import Settings
+from bitcheck.timelog.run import TimelogRun
+from bitcheck.timelog.summary import CitizenLog
+
+
+class SourceRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    file: str
+    sheet: str | None
+    row: int | None
+    last_row: int | None
+
+
+class TimeLogRecord(BaseModel):
+    """One citizen's log at one provider."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    subject: str
+    cpr: str | None = None  # only with --reveal-cpr
+    provider: str | None
+    period_start: dt.date
+    period_end: dt.date
+    period_days: int
+    days_logged: int
+    direct_hours: float
+    delivered_hours_week: float
+    indirect_hours: float
+    night_awake_hours: float
+    night_sleeping_hours: float
+    day_hours: float
+    evening_hours: float
+    night_hours: float
+    by_category: dict[str, float]
+    by_week: dict[str, float]
+    evidence_grade: str | None = None
+    evidence_reasons: list[str] = []
+    problems: list[str]
+    sources: list[SourceRecord]
+    case_ids: list[str] | None = None  # timelog --cases only
+    expected_hours_week: float | None = None  # timelog --cases only
+
+
+class TimelogReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bitcheck: str
+    as_of: dt.date
+    settings: dict[str, Any]
+    inputs: list[InputRecord]
+    time_logs: list[TimeLogRecord]
+    errors: list[ErrorRecord]
+    notes: list[NoteRecord]
+
+
+def format_cpr(digits: str) -> str:
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def time_log_record(
+    log: CitizenLog, pseudonymizer: Pseudonymizer, reveal_cpr: bool
+) -> TimeLogRecord:
+    return TimeLogRecord(
+        subject=pseudonymizer.pseudonym(log.cpr),
+        cpr=format_cpr(log.cpr) if reveal_cpr else None,
+        provider=log.provider,
+        period_start=log.period_start,
+        period_end=log.period_end,
+        period_days=log.period_days,
+        days_logged=log.days_logged,
+        direct_hours=log.direct_hours,
+        delivered_hours_week=log.delivered_hours_week,
+        indirect_hours=log.indirect_hours,
+        night_awake_hours=log.night_awake_hours,
+        night_sleeping_hours=log.night_sleeping_hours,
+        day_hours=log.day_hours,
+        evening_hours=log.evening_hours,
+        night_hours=log.night_hours,
+        by_category=log.by_category,
+        by_week=log.by_week,
+        problems=log.problems,
+        sources=[SourceRecord(**vars(source)) for source in log.sources],
+    )
+
+
+def build_timelog_report(
+    run: TimelogRun,
+    settings: Settings,
+    as_of: dt.date,
+    pseudonymizer: Pseudonymizer,
+    reveal_cpr: bool,
+) -> TimelogReport:
+    problems = sorted_problems(run.all_problems(), pseudonymizer)
+    return TimelogReport(
+        bitcheck=__version__,
+        as_of=as_of,
+        settings=settings.public_dict(),
+        inputs=[input_record(i, pseudonymizer) for i in run.inputs],
+        time_logs=[time_log_record(log, pseudonymizer, reveal_cpr) for log in run.logs],
+        errors=[error_record(p, settings.lang) for p in problems if p.is_error],
+        notes=[note_record(p, settings.lang) for p in problems if not p.is_error],
+    )
+
+
+def report_json(
+    report: BaseModel, *, reveal_cpr: bool, optional: frozenset[str] = frozenset()
+) -> str:
+    """JSON of a report: `cpr` keys only with --reveal-cpr, optional keys only when set."""
+    data = report.model_dump(mode="json")
+    _prune(data, reveal_cpr, optional)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _prune(node: object, reveal_cpr: bool, optional: frozenset[str]) -> None:
+    if isinstance(node, dict):
+        if not reveal_cpr:
+            node.pop("cpr", None)
+        for key in [k for k in optional if k in node and node[k] is None]:
+            del node[key]
+        for child in node.values():
+            _prune(child, reveal_cpr, optional)
+    elif isinstance(node, list):
+        for child in node:
+            _prune(child, reveal_cpr, optional)

@@ -1,0 +1,1 @@
+"""Time logs (døgnskemaer) -> entries -> one summary per citizen's log."""

@@ -1,0 +1,86 @@
+"""All time-log rows of a run as one table of entries, with their minutes worked out.
+
+contract.md "Derived quantities": entry minutes = `minutes`, else end - start (+ 24 h when the
+end is before the start); 1:1-equivalent minutes = entry minutes x staff / residents. An entry
+logged in two files or sheets counts once (`duplicate-entries`); identical rows within one
+sheet all count (`repeated-entries`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from bitcheck.problems import Problem
+from bitcheck.validate import ROW, TableResult
+from bitcheck.values import normalise_name
+
+DAY = 1440.0
+ENTRY_KEY = ["cpr", "date", "start", "entry_minutes", "kind"]
+SOURCE = ["_file", "_sheet"]
+
+
+def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Problem]]:
+    """One frame of every accepted time-log row, duplicates across sources dropped."""
+    frames = [t.frame.assign(_file=t.file, _sheet=t.sheet, _order=n) for n, t in enumerate(tables)]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return empty_entries(), []
+    entries = pd.concat(frames, ignore_index=True)
+    entries = add_minutes(entries)
+    entries, problems = drop_duplicates(entries)
+    entries["provider_key"] = entries["provider"].map(_provider_key)
+    return entries, problems
+
+
+def empty_entries() -> pd.DataFrame:
+    columns = [
+        "cpr", "provider", "date", "start", "end", "minutes", "activity", "category", "kind",
+        "staff", "residents", "period_start", "period_end", ROW, "_file", "_sheet", "_order",
+        "entry_minutes", "equivalent_minutes", "provider_key",
+    ]  # fmt: skip
+    return pd.DataFrame({name: pd.Series([], dtype=object) for name in columns})
+
+
+def _provider_key(provider: object) -> str:
+    return normalise_name(provider) if isinstance(provider, str) else ""
+
+
+def add_minutes(entries: pd.DataFrame) -> pd.DataFrame:
+    start = entries["start"].astype(float).to_numpy()
+    end = pd.to_numeric(entries["end"], errors="coerce").to_numpy(dtype=float)
+    given = pd.to_numeric(entries["minutes"], errors="coerce").to_numpy(dtype=float)
+    span = np.where(end < start, end + DAY, end) - start
+    minutes = np.where(np.isnan(given), span, given)
+    weight = (
+        entries["staff"].astype(float).to_numpy() / entries["residents"].astype(float).to_numpy()
+    )
+    return entries.assign(entry_minutes=minutes, equivalent_minutes=minutes * weight)
+
+
+def drop_duplicates(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Keep each entry key from the first source it appears in; note what was dropped."""
+    first_source = entries.groupby(ENTRY_KEY, sort=False, dropna=False)["_order"].transform("min")
+    elsewhere = (entries["_order"] != first_source).to_numpy()
+    problems = _source_notes(entries[elsewhere], "duplicate-entries")
+    kept = entries[~elsewhere]
+    repeated = kept.duplicated([*ENTRY_KEY, "_order"], keep=False).to_numpy()
+    problems += _source_notes(kept[repeated], "repeated-entries")
+    return kept.reset_index(drop=True), problems
+
+
+def _source_notes(rows: pd.DataFrame, code: str) -> list[Problem]:
+    notes = []
+    for (file, sheet), group in rows.groupby(SOURCE, sort=False, dropna=False):
+        count = len(group)
+        notes.append(
+            Problem(
+                code=code,
+                file=str(file),
+                sheet=sheet if isinstance(sheet, str) else None,
+                row=int(group[ROW].min()),
+                count=count,
+                params={"count": count},
+            )
+        )
+    return notes
