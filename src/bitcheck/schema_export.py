@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bitcheck.report.timelog import TimelogReport
 from bitcheck.report.validation import ValidationReport
 from bitcheck.schemas.cases import CaseRow
 from bitcheck.schemas.tariffs import PriceListRow, TariffModelRow
@@ -21,6 +22,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "time_log": TimeLogRow,
     "settings": Settings,
     "output-validate": ValidationReport,
+    "output-timelog": TimelogReport,
 }
 
 

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from bitcheck.errors import InputError
 
@@ -70,7 +70,12 @@ class Settings(BaseModel):
     review_months: dict[str, int] = Field(default_factory=lambda: dict(DEFAULT_REVIEW_MONTHS))
     aliases: Aliases = Field(default_factory=Aliases)
     batch: Batch | None = None
-    config_path: Path | None = Field(default=None, exclude=True)
+    _config_path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def config_path(self) -> Path | None:
+        """The config file these settings came from, if any."""
+        return self._config_path
 
     @field_validator("review_months", mode="before")
     @classmethod
@@ -85,7 +90,7 @@ class Settings(BaseModel):
 
     def public_dict(self) -> dict[str, object]:
         """Every setting in force, defaults included, as reports print them."""
-        return self.model_dump(mode="json", exclude={"batch", "config_path"})
+        return self.model_dump(mode="json", exclude={"batch"})
 
 
 def find_config(explicit: Path | None) -> Path | None:
@@ -108,7 +113,8 @@ def load_settings(path: Path | None, **overrides: object) -> Settings:
         raise InputError(
             "bad-setting", file=str(path or "--"), setting=key, detail=first["msg"]
         ) from exc
-    return settings.model_copy(update={"config_path": path})
+    settings._config_path = path
+    return settings
 
 
 def _read_toml(path: Path) -> dict[str, object]:

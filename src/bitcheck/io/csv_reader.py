@@ -26,6 +26,7 @@ from bitcheck.problems import Problem
 
 SEPARATORS = (";", "\t", ",")  # in order of preference when equally consistent
 SAMPLE_RECORDS = 50
+SAMPLE_TEXT = 1 << 18  # characters the separator is chosen from
 SEPARATOR_LINE = re.compile(r'"?sep=([^\r\n"])\1*"?[ \t]*(?:\r\n|\r|\n|$)', re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MAX_CONTROL_SHARE = 0.05  # of the first SAMPLE_CHARS characters
@@ -144,7 +145,8 @@ def choose_separator(text: str) -> str:
     at least two fields; the largest share of sample records with the most common field count
     wins, `;` before tab before `,`. A file where none splits is one column.
     """
-    scores = [(_consistency(text, separator), -rank) for rank, separator in enumerate(SEPARATORS)]
+    sample = text[:SAMPLE_TEXT]
+    scores = [(_consistency(sample, separator), -rank) for rank, separator in enumerate(SEPARATORS)]
     best = max(scores)
     return SEPARATORS[-best[1]] if best[0] > 0 else SEPARATORS[0]
 

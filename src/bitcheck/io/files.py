@@ -8,6 +8,7 @@ with `/`.
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 from pathlib import Path
 
@@ -104,3 +105,12 @@ def glob_display(pattern: str, path: Path) -> str:
     if not base:
         return path.as_posix()
     return f"{base.rstrip('/')}/{path.relative_to(Path(base)).as_posix()}"
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()

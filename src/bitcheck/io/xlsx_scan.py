@@ -28,13 +28,25 @@ import numpy as np
 import numpy.typing as npt
 
 XML_BYTES_LIMIT = 1 << 30  # a sheet part larger than this (uncompressed) is not read
-PART_BYTES_LIMIT = 64 << 20  # workbook.xml and relationship parts
+PART_BYTES_LIMIT = 64 << 20  # workbook.xml and relationship parts, parsed here
+SHARED_BYTES_LIMIT = 1 << 30  # any other part (calamine loads shared strings at open)
 CHUNK_BYTES = 1 << 22
 CARRY_LIMIT = 1 << 20
 TAG_WINDOW = 64
 TOO_MANY = 1 << 40  # stands for a reference beyond what a sheet can hold
 
 Ints = npt.NDArray[np.int64]
+PACKAGE_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    OSError,
+    EOFError,
+    KeyError,
+    ValueError,
+    NotImplementedError,  # an unsupported compression method
+    RuntimeError,  # an encrypted member
+)
 
 
 class ScanError(Exception):
@@ -61,26 +73,32 @@ class SheetScan:
 
 
 def scan_workbook(path: Path) -> dict[str, SheetScan]:
-    """Scan every worksheet of an .xlsx/.xlsm; a sheet whose part is missing is left out."""
+    """Scan every worksheet of an .xlsx/.xlsm; a sheet whose part is missing is left out.
+
+    ScanError when the package cannot be followed, or when a part other than a sheet declares
+    more than SHARED_BYTES_LIMIT bytes (calamine would load it whole on opening the file).
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
+            _check_other_parts(archive, parts)
             return {name: scan_sheet(archive, info) for name, info in parts.items()}
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError) as exc:
-        raise ScanError(str(exc)) from exc
-    except (ElementTree.ParseError, NotImplementedError, ValueError) as exc:
+    except PACKAGE_ERRORS as exc:
         raise ScanError(str(exc)) from exc
 
 
 # --- package structure ------------------------------------------------------------------
 
 
+def _check_other_parts(archive: zipfile.ZipFile, sheets: dict[str, zipfile.ZipInfo]) -> None:
+    sheet_names = {info.filename for info in sheets.values()}
+    for info in archive.infolist():
+        if info.filename not in sheet_names and info.file_size > SHARED_BYTES_LIMIT:
+            raise ScanError(f"{info.filename} declares {info.file_size} bytes")
+
+
 def _normalise(name: str) -> str:
     return name.replace("\\", "/").lstrip("/").lower()
-
-
-def _members(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    return {_normalise(info.filename): info for info in archive.infolist()}
 
 
 def _local(tag: str) -> str:
@@ -135,7 +153,7 @@ def _sheet_ids(workbook: ElementTree.Element) -> Iterator[tuple[str, str]]:
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     """Sheet name -> its XML part, from the workbook part and its relationships."""
-    members = _members(archive)
+    members = {_normalise(info.filename): info for info in archive.infolist()}
     part = _workbook_part(archive, members)
     if part not in members:
         raise ScanError("the package has no workbook part")
@@ -468,6 +486,7 @@ class _Position:
 
 
 def _walk_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent:
+    """The extent of the cells with content, following every row and cell tag in turn."""
     extent = _Extent()
     position = _Position()
     for block in _blocks(archive, info):

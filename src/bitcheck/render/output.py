@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bitcheck.errors import OutputError
+from bitcheck.errors import InputError, OutputError
 
 SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
 
@@ -19,11 +19,11 @@ def format_of(output: Path | None, given: str | None, default: str = "table") ->
         return given or default
     suffix_format = SUFFIX_FORMATS.get(output.suffix.lower())
     if suffix_format is None:
-        raise OutputError(
+        raise InputError(
             "usage", detail=f"{output}: unknown output suffix; use .json, .md, .csv or .xlsx"
         )
     if given is not None and given != suffix_format:
-        raise OutputError(
+        raise InputError(
             "usage", detail=f"--format {given} disagrees with the suffix of {output.name}"
         )
     return suffix_format

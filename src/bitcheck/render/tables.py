@@ -13,7 +13,7 @@ from rich.table import Table
 from tabulate import tabulate
 
 Row = Sequence[object]
-PLAIN_WIDTH = 160
+PLAIN_WIDTH = 400  # off a terminal, tables are as wide as their content
 
 
 def console(stream: TextIO | None = None) -> Console:

@@ -28,7 +28,7 @@ def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Probl
         return empty_entries(), []
     entries = pd.concat(frames, ignore_index=True)
     entries = add_minutes(entries)
-    entries, problems = drop_duplicates(entries)
+    entries, problems = mark_duplicates(entries)
     entries["provider_key"] = entries["provider"].map(_provider_key)
     return entries, problems
 
@@ -37,7 +37,7 @@ def empty_entries() -> pd.DataFrame:
     columns = [
         "cpr", "provider", "date", "start", "end", "minutes", "activity", "category", "kind",
         "staff", "residents", "period_start", "period_end", ROW, "_file", "_sheet", "_order",
-        "entry_minutes", "equivalent_minutes", "provider_key",
+        "entry_minutes", "equivalent_minutes", "counted", "provider_key",
     ]  # fmt: skip
     return pd.DataFrame({name: pd.Series([], dtype=object) for name in columns})
 
@@ -58,15 +58,18 @@ def add_minutes(entries: pd.DataFrame) -> pd.DataFrame:
     return entries.assign(entry_minutes=minutes, equivalent_minutes=minutes * weight)
 
 
-def drop_duplicates(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Keep each entry key from the first source it appears in; note what was dropped."""
+def mark_duplicates(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Count each entry key only from the first source it appears in; note the others.
+
+    Entries from later sources stay in the frame with `counted` False: they still show the
+    days a file logged, but add no minutes.
+    """
     first_source = entries.groupby(ENTRY_KEY, sort=False, dropna=False)["_order"].transform("min")
     elsewhere = (entries["_order"] != first_source).to_numpy()
     problems = _source_notes(entries[elsewhere], "duplicate-entries")
-    kept = entries[~elsewhere]
-    repeated = kept.duplicated([*ENTRY_KEY, "_order"], keep=False).to_numpy()
-    problems += _source_notes(kept[repeated], "repeated-entries")
-    return kept.reset_index(drop=True), problems
+    repeated = entries.duplicated([*ENTRY_KEY, "_order"], keep=False).to_numpy() & ~elsewhere
+    problems += _source_notes(entries[repeated], "repeated-entries")
+    return entries.assign(counted=~elsewhere), problems
 
 
 def _source_notes(rows: pd.DataFrame, code: str) -> list[Problem]:

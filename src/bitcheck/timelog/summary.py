@@ -107,8 +107,9 @@ def _days_of(intervals: list[tuple[dt.date, dt.date]]) -> set[dt.date]:
 
 
 def _summarise(
-    key: tuple[str, str], group: pd.DataFrame, days: set[dt.date], min_log_days: int
+    key: tuple[str, str], every: pd.DataFrame, days: set[dt.date], min_log_days: int
 ) -> CitizenLog:
+    group = every[every["counted"].to_numpy(dtype=bool)]
     kind = group["kind"]
     direct = group[kind == "direct"]
     direct_minutes = float(direct["equivalent_minutes"].sum())
@@ -122,7 +123,7 @@ def _summarise(
         period_start=min(days),
         period_end=max(days),
         period_days=len(days),
-        days_logged=int(group["date"].nunique()),
+        days_logged=int(every["date"].nunique()),
         entries=len(group),
         direct_hours=direct_minutes / 60,
         delivered_hours_week=direct_minutes * 7 / (60 * period),
@@ -136,7 +137,7 @@ def _summarise(
         largest_day=_largest_day(clock),
         by_category=_hours_by(direct, direct["category"].fillna("").astype(str)),
         by_week=_hours_by(direct, direct["date"].map(_iso_week)),
-        sources=_sources(group),
+        sources=_sources(every),
     )
     if log.period_days < min_log_days:
         log.problems.append("D4")
