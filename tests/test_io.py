@@ -620,3 +620,11 @@ def test_a_reader_process_that_cannot_start_is_not_a_bad_file(
     monkeypatch.setattr(workbook_module.sys, "executable", "/bin/false")
     with pytest.raises(workbook_module.ReaderProcessError):
         read(path)
+
+
+def test_existing_name_with_glob_characters_is_taken_as_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "sager [kopi].csv", b"a;b\n")
+    assert expand_paths("sager [kopi].csv") == [(Path("sager [kopi].csv"), "sager [kopi].csv")]

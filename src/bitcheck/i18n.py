@@ -104,10 +104,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "arket har {cells} celler, mere end grænsen {limit} (indstillingen max_sheet_cells)",
         "en": "the sheet has {cells} cells, more than the limit {limit} (setting max_sheet_cells)",
     },
+    "sheet-too-large-unknown": {
+        "da": "arket er for stort til at læse sikkert; grænsen er {limit} celler (indstillingen max_sheet_cells)",
+        "en": "the sheet is too large to read safely; the limit is {limit} cells (setting max_sheet_cells)",
+    },
     # --- note codes (decided, nothing rejected) ---
     "sheet-skipped": {
         "da": "arket har ingen overskriftsrække og er sprunget over",
         "en": "the sheet has no header row and was skipped",
+    },
+    "sheet-unreadable": {
+        "da": "arket kunne ikke læses og er sprunget over{detail_text}",
+        "en": "the sheet could not be read and was skipped{detail_text}",
     },
     "unknown-column": {
         "da": "ukendt kolonne, ikke brugt",

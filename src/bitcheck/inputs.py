@@ -139,6 +139,8 @@ def _skipped(result: InputResult, skipped: list[RawTable], kind: str | None) -> 
     """Sheets without a header: noted when another sheet was read, else one no-header error."""
     if result.tables:
         return [Problem(code="sheet-skipped", file=t.file, sheet=t.sheet) for t in skipped]
+    if any(p.is_error for p in result.problems):
+        return []  # the file's own error (a sheet too large) already says why nothing was read
     return [Problem(code="no-header", file=result.path, params={"kind": kind or "any"})]
 
 
@@ -158,7 +160,8 @@ def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> V
     """
     run = ValidationRun(inputs=[])
     for argument in arguments:
-        named = not is_glob(argument) and not Path(argument).is_dir()
+        path_given = Path(argument)
+        named = path_given.is_file() or not (path_given.exists() or is_glob(argument))
         for path, display in expand_paths(argument):
             try:
                 result = read_input(path, display, kind, settings)

@@ -31,16 +31,17 @@ def expand_paths(argument: str) -> list[tuple[Path, str]]:
 
     A folder is searched recursively; its files come sorted by their path below the folder in
     code-point order. Lock files (`~$...`), hidden files and folders and files whose name
-    starts with README are skipped. A glob gives all its matches (see `expand_glob`).
+    starts with README are skipped. A glob gives all its matches (see `expand_glob`); a file or
+    folder that exists is taken as named, even when its name holds glob characters.
     """
-    if is_glob(argument):
-        return expand_glob(argument)
     path = Path(argument)
     if path.is_dir():
         return _folder_files(path, argument)
-    if not path.exists():
-        raise UnreadableFileError(slashed(argument), "missing")
-    return [(path, slashed(argument))]
+    if path.exists():
+        return [(path, slashed(argument))]  # even when its name holds `[` or `*`
+    if is_glob(argument):
+        return expand_glob(argument)
+    raise UnreadableFileError(slashed(argument), "missing")
 
 
 def _folder_files(folder: Path, argument: str) -> list[tuple[Path, str]]:

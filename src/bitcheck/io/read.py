@@ -7,7 +7,11 @@
 - text: an HTML page (Excel's "save as web page", and .xls files that are really HTML) or an
   XML spreadsheet is not read; any other text is CSV, whatever its suffix.
 
-Only `UnreadableFileError` leaves `read_file` for a file that cannot be read.
+For a file that cannot be read, only `UnreadableFileError` leaves `read_file` (reasons:
+missing, directory, permission, empty, password, corrupt, not-a-table, html, too-large). A
+sheet that is too large or that calamine cannot read is a problem on the returned file.
+`workbook.ReaderProcessError` means the reader process could not start at all: a broken
+installation, not a bad file.
 """
 
 from __future__ import annotations

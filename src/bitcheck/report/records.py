@@ -50,7 +50,7 @@ def problem_message(problem: Problem, lang: str) -> str:
     """The problem as one sentence, with its location in front."""
     params = {"value": problem.value, "field": problem.field, **problem.params}
     params.setdefault("count", problem.count)
-    if problem.code == "unreadable-file":
+    if problem.code in ("unreadable-file", "sheet-skipped"):
         params["reason_text"] = i18n.reason_text(str(params.get("reason", "")), lang)
         detail = params.get("detail")
         params["detail_text"] = f": {detail}" if detail else ""
@@ -61,8 +61,17 @@ def problem_message(problem: Problem, lang: str) -> str:
         if isinstance(params.get(key), int):
             params[key] = i18n.number(params[key], lang)
     where = i18n.location(problem.sheet, problem.row, problem.column, lang)
-    text = i18n.message(problem.code, lang, **params)
+    text = i18n.message(_template_key(problem), lang, **params)
     return ", ".join([problem.file, *where]) + ": " + text
+
+
+def _template_key(problem: Problem) -> str:
+    """The message template: some codes word their message by what is known."""
+    if problem.code == "sheet-too-large" and problem.params.get("cells") is None:
+        return "sheet-too-large-unknown"
+    if problem.code == "sheet-skipped" and problem.params.get("reason") == "unreadable":
+        return "sheet-unreadable"
+    return problem.code
 
 
 def error_record(problem: Problem, lang: str) -> ErrorRecord:
