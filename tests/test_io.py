@@ -568,14 +568,13 @@ def test_column_letters(letters: str, number: int) -> None:
     assert column_letters(number) == letters
 
 
-def test_scan_speed_of_a_large_sheet(tmp_path: Path) -> None:
-    """200,000 rows x 10 columns (2,000,000 cells): the scan stays well under a second."""
-    path = _large_sheet(tmp_path / "large.xlsx", rows=200_000)
-    started = time.perf_counter()
+def test_scan_of_a_sheet_as_excel_writes_it(tmp_path: Path) -> None:
+    """Shared strings and styled numbers: the extent comes from the cell references.
+
+    (Its speed is measured in benchmarks/, not here.)"""
+    path = _large_sheet(tmp_path / "large.xlsx", rows=2_000)
     scan = scan_workbook(path)["Data"]
-    elapsed = time.perf_counter() - started
-    assert (scan.cells, scan.first_row, scan.first_column) == (2_000_000, 1, 1)
-    assert elapsed < 5  # about 0.3 s on a laptop; generous for slow CI machines
+    assert (scan.cells, scan.first_row, scan.first_column) == (20_000, 1, 1)
 
 
 def _large_row(r: int) -> str:

@@ -47,11 +47,12 @@ class GridDay:
     position: int  # column index
     label: str
     date: dt.date | None
+    problem: str | None = None  # why the date is missing: date-without-year, invalid-date
 
 
 def read_grid(table: RawTable, header_index: int, block: HeaderBlock) -> TableResult:
     problems: list[Problem] = list(block.problems)
-    days, first_data = _days(table, header_index, block, problems)
+    days, first_data = _days(table, header_index, block)
     entries: list[dict[str, object]] = []
     rows_read = rejected = 0
     slot_column = _slot_column(table, header_index, days)
@@ -76,9 +77,7 @@ def _cell(table: RawTable, index: int, position: int) -> Cell:
     return row[position] if position < len(row) else ""
 
 
-def _days(
-    table: RawTable, index: int, block: HeaderBlock, problems: list[Problem]
-) -> tuple[list[GridDay], int]:
+def _days(table: RawTable, index: int, block: HeaderBlock) -> tuple[list[GridDay], int]:
     """The weekday columns with their dates; dates may stand in the row below the header."""
     header = table.cells[index]
     days = [GridDay(p, str(c).strip(), None) for p, c in enumerate(header) if is_weekday_label(c)]
@@ -86,7 +85,7 @@ def _days(
     dates_below = all(_is_date(below[d.position] if d.position < len(below) else "") for d in days)
     for day in days:
         source = below[day.position] if dates_below else day.label
-        day.date = _day_date(table, index, day, source, block, problems)
+        day.date, day.problem = _day_date(source, block)
     if not any(day.date for day in days) and block.week is not None:
         for day in days:
             day.date = block.week[0] + dt.timedelta(days=_weekday(day.label))
@@ -103,30 +102,22 @@ def _weekday(label: str) -> int:
     return WEEKDAY_INDEX.get(normalised_cell(label)[:3], 0)
 
 
-def _day_date(
-    table: RawTable,
-    index: int,
-    day: GridDay,
-    source: Cell,
-    block: HeaderBlock,
-    problems: list[Problem],
-) -> dt.date | None:
+def _day_date(source: Cell, block: HeaderBlock) -> tuple[dt.date | None, str | None]:
+    """A weekday's date from its label or the cell below, and why it is missing if it is."""
     if isinstance(source, dt.datetime):
-        return source.date()
+        return source.date(), None
     if isinstance(source, dt.date):
-        return source
+        return source, None
     found = DAY_DATE.search(str(source))
     if found is None:
-        return None
+        return None, None
     year = found["y"] or _year_of(block, int(found["m"]))
     if year is None:
-        problems.append(_problem(table, index, day.label, "date-without-year", str(source)))
-        return None
+        return None, "date-without-year"
     try:
-        return dt.date(int(year), int(found["m"]), int(found["d"]))
+        return dt.date(int(year), int(found["m"]), int(found["d"])), None
     except ValueError:
-        problems.append(_problem(table, index, day.label, "invalid-date", str(source)))
-        return None
+        return None, "invalid-date"
 
 
 def _year_of(block: HeaderBlock, month: int) -> int | None:
@@ -193,7 +184,7 @@ def _entry(
     elif slot.length is not None and minutes > slot.length:
         code = "slot-overflow"
     elif day.date is None:
-        code = "missing-value" if block.week is None else None
+        code = day.problem or "missing-value"
     elif block.cpr is None:
         code = "missing-value"
     if code is not None:
