@@ -16,7 +16,8 @@ demo: $(STAMP)
 	$(BIN)/bitcheck validate examples/sager.xlsx examples/takstkatalog.xlsx examples/doegnskemaer
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff check src tests examples
+	$(BIN)/ruff format --check src tests examples
 	$(BIN)/mypy
 	$(BIN)/pytest
 
