@@ -1,0 +1,1 @@
+"""The BIT audit: cases + catalogue + time logs -> derived figures -> rules -> findings."""
