@@ -194,6 +194,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{file}: hverken en sagsliste, et takstkatalog eller et døgnskema kunne genkendes; angiv --kind",
         "en": "{file}: neither a case export, a tariff catalogue nor a time log could be recognised; give --kind",
     },
+    "no-cases": {
+        "da": "{file}: ingen godkendte sagsrækker; kør bitcheck validate {file} for at se hvorfor",
+        "en": "{file}: no accepted case rows; run bitcheck validate {file} to see why",
+    },
     "bad-alias": {
         "da": "{file}: alias {alias} peger på {field}, som ikke er et felt i {kind}",
         "en": "{file}: alias {alias} names {field}, which is not a field of {kind}",

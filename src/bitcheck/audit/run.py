@@ -1,0 +1,139 @@
+"""`run_audit`: case export + tariff catalogue + time logs -> every rule on every case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from bitcheck.audit.facts import CaseFacts, derive
+from bitcheck.audit.logs import assign_logs, fill_log_providers
+from bitcheck.audit.rules import RULES, Outcome, RuleContext
+from bitcheck.catalogue import TariffCatalogue, build_catalogue
+from bitcheck.catalogue.match import CaseKey, match_case
+from bitcheck.catalogue.rows import RowSource
+from bitcheck.errors import InputError
+from bitcheck.inputs import InputResult, read_inputs
+from bitcheck.io.files import is_glob, newest_match
+from bitcheck.problems import Problem
+from bitcheck.schemas.cases import CaseRow
+from bitcheck.settings import Settings
+from bitcheck.tables.case_keys import CASE_KEY, resolve_case_keys
+from bitcheck.timelog.entries import collect_entries
+from bitcheck.timelog.summary import CitizenLog, summarise_logs
+from bitcheck.validate import ROW, TableResult
+
+CASE_FIELDS = list(CaseRow.model_fields)
+
+
+@dataclass
+class AuditRun:
+    """Everything the audit read, derived and decided; reports are built from this."""
+
+    as_of: dt.date
+    settings: Settings
+    inputs: list[InputResult]
+    cases: list[CaseFacts]
+    outcomes: dict[str, dict[str, Outcome]]
+    logs: list[CitizenLog]
+    catalogue: TariffCatalogue | None
+    has_time_logs: bool
+    problems: list[Problem] = field(default_factory=list)
+
+    def all_problems(self) -> list[Problem]:
+        own = [p for case in self.cases for p in case.problems]
+        return [*(p for i in self.inputs for p in i.all_problems()), *self.problems, *own]
+
+
+def run_audit(
+    cases: str, tariffs: str | None, timelogs: list[str], settings: Settings, as_of: dt.date
+) -> AuditRun:
+    case_inputs = read_inputs([_newest(cases)], "cases", settings).inputs
+    case_tables = [t for i in case_inputs for t in i.tables]
+    resolve_case_keys(case_tables)
+    if not any(len(t.frame) for t in case_tables):
+        raise InputError("no-cases", file=cases)
+    tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
+    catalogue = (
+        build_catalogue([t for i in tariff_inputs for t in i.tables], as_of) if tariffs else None
+    )
+    log_inputs = read_inputs(timelogs, "time_log", settings).inputs if timelogs else []
+    problems: list[Problem] = [] if catalogue is None else list(catalogue.problems)
+    facts = _case_facts(case_tables, as_of, problems)
+    for case in facts:
+        if catalogue is not None:
+            case.match = match_case(catalogue, _case_key(case), as_of)
+        derive(case, settings)
+    logs = _logs(log_inputs, facts, settings, problems)
+    if timelogs:
+        assign_logs(facts, logs, as_of)
+    else:
+        for case in facts:
+            case.log_reason = "no-time-logs"
+    context = RuleContext(settings, as_of, catalogue is not None, bool(timelogs))
+    outcomes = {
+        case.key: {code: rule.evaluate(case, context) for code, rule in RULES.items()}
+        for case in facts
+    }
+    inputs = [*case_inputs, *tariff_inputs, *log_inputs]
+    return AuditRun(
+        as_of, settings, inputs, facts, outcomes, logs, catalogue, bool(timelogs), problems
+    )
+
+
+def _newest(argument: str | None) -> str:
+    """A glob for the case export or catalogue takes its newest match (cli.md)."""
+    assert argument is not None
+    return str(newest_match(argument)) if is_glob(argument) else argument
+
+
+def _case_key(case: CaseFacts) -> CaseKey:
+    return CaseKey(
+        provider=case.value("provider"),
+        provider_id=case.value("provider_id"),
+        department=case.value("department"),
+        level=case.value("level"),
+    )
+
+
+def _case_facts(
+    tables: list[TableResult], as_of: dt.date, problems: list[Problem]
+) -> list[CaseFacts]:
+    facts: list[CaseFacts] = []
+    for table in tables:
+        columns = [name for name in CASE_FIELDS if name in table.frame.columns]
+        frame = table.frame
+        records = (
+            frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
+        )
+        for record, key, row in zip(records, frame[CASE_KEY], frame[ROW], strict=True):
+            source = RowSource(table.file, table.sheet, int(row))
+            if record["grant_start"] > as_of:
+                problems.append(_future(source, key, record["grant_start"]))
+                continue
+            fields = {str(name): value for name, value in record.items()}
+            facts.append(CaseFacts(str(key), fields, table.present, source))
+    return facts
+
+
+def _future(source: RowSource, key: object, start: dt.date) -> Problem:
+    return Problem(
+        code="future-case",
+        file=source.file,
+        sheet=source.sheet,
+        row=source.row,
+        field="grant_start",
+        value=start.isoformat(),
+        params={"value": start.isoformat(), "case": str(key)},
+    )
+
+
+def _logs(
+    inputs: list[InputResult], facts: list[CaseFacts], settings: Settings, problems: list[Problem]
+) -> list[CitizenLog]:
+    entries, notes = collect_entries([t for i in inputs for t in i.tables])
+    problems += notes
+    if isinstance(entries, pd.DataFrame) and not entries.empty:
+        entries = fill_log_providers(entries, facts)
+    return summarise_logs(entries, settings.min_log_days)
