@@ -194,9 +194,8 @@ def _write_table(
         _write_header_cell(sheet, header_row, position, column)
         _format_column(sheet, header_row, position, column)
         validation = _validation_of(column, lang)
-        if validation is not None:
-            validation.add(_data_range(header_row, position))
-            sheet.add_data_validation(validation)
+        validation.add(_data_range(header_row, position))
+        sheet.add_data_validation(validation)
     sheet.row_dimensions[header_row].height = 32
     sheet.freeze_panes = f"A{header_row + 1}"
 
@@ -236,7 +235,8 @@ def _data_range(header_row: int, position: int) -> str:
     return f"{letter}{header_row + 1}:{letter}{header_row + DATA_ROWS}"
 
 
-def _validation_of(column: TemplateColumn, lang: Lang) -> DataValidation | None:
+def _validation_of(column: TemplateColumn, lang: Lang) -> DataValidation:
+    """A drop-down, a rule on the value, or (for free text) only an input message."""
     spec = column.spec
     title, prompt = column.header, _prompt(spec.name, lang)
     list_name = LIST_OF_FIELD.get(spec.name) or LIST_OF_TYPE.get(spec.value_type)

@@ -1,0 +1,128 @@
+"""The rules' words: names of directions and severities, and one explanation template per
+rule and language. Explanations describe, never recommend (rules.md, "Explanations")."""
+
+from __future__ import annotations
+
+EXPLANATIONS: dict[str, dict[str, str]] = {
+    "N1": {
+        "da": "Funktionsniveau {observed} ligger over intervallet for {level} (op til {expected}).",
+        "en": "Function level {observed} is above the range of {level} (up to {expected}).",
+    },
+    "N2": {
+        "da": "Funktionsniveau {observed} ligger under intervallet for {level} (fra {expected}).",
+        "en": "Function level {observed} is below the range of {level} (from {expected}).",
+    },
+    "T1": {
+        "da": "Faktureret {observed} kr./døgn mod {expected} kr./døgn efter takstmodellen ({level}): {percent} % over.",
+        "en": "Billed {observed} DKK/day against {expected} DKK/day by the tariff model ({level}): {percent} % above.",
+    },
+    "T2": {
+        "da": "Faktureret {observed} kr./døgn mod {expected} kr./døgn efter takstmodellen ({level}): {percent} % under.",
+        "en": "Billed {observed} DKK/day against {expected} DKK/day by the tariff model ({level}): {percent} % below.",
+    },
+    "T3": {
+        "da": "Særtakst {observed} kr./døgn, men bevillingen nævner ingen ekstra timer.",
+        "en": "Special tariff {observed} DKK/day, but the grant names no extra hours.",
+    },
+    "T4": {
+        "da": "Særtakst {observed} kr./døgn uden registreret dokumentation og uden døgnskema.",
+        "en": "Special tariff {observed} DKK/day with no documentation recorded and no time log.",
+    },
+    "T5": {
+        "da": "Intet takstniveau i kataloget svarer til {provider}, {level} på {as_of}.",
+        "en": "No catalogue level matches {provider}, {level} on {as_of}.",
+    },
+    "D1": {
+        "da": "Leveret {observed} t/uge (1:1-ækvivalent, {period_days} dage døgnskema) mod forventet {expected} t/uge{basis}: {percent} % under.",
+        "en": "Delivered {observed} h/week (1:1 equivalent, {period_days} days of time log) against {expected} h/week expected{basis}: {percent} % below.",
+    },
+    "D2": {
+        "da": "Leveret {observed} t/uge (1:1-ækvivalent, {period_days} dage døgnskema) mod forventet {expected} t/uge{basis}: {percent} % over.",
+        "en": "Delivered {observed} h/week (1:1 equivalent, {period_days} days of time log) against {expected} h/week expected{basis}: {percent} % above.",
+    },
+    "D3": {
+        "da": "Intet døgnskema dækker sagen, der har {what}.",
+        "en": "No time log covers the case, which has {what}.",
+    },
+    "D4": {
+        "da": "Døgnskemaet dækker {observed} dage; mindst {expected} dage skal til for at bære en konklusion.",
+        "en": "The time log covers {observed} days; at least {expected} days are needed to carry a conclusion.",
+    },
+    "D5": {
+        "da": "Den {day} er der registreret {observed} minutter direkte støtte og nattevagt, mere end døgnets 1.440.",
+        "en": "On {day}, {observed} minutes of direct support and night watch are logged, more than the day's 1,440.",
+    },
+    "R1": {
+        "da": "Opfølgning var planlagt til {expected}; {margin} dage siden.",
+        "en": "A follow-up was due on {expected}; {margin} days ago.",
+    },
+    "R2": {
+        "da": "Ingen opfølgning registreret; den første skulle være sket senest {expected} ({margin} dage siden).",
+        "en": "No follow-up recorded; the first was due by {expected} ({margin} days ago).",
+    },
+    "R3": {
+        "da": "Midlertidigt ophold efter § 107 siden {observed}; {months} måneder gik {expected}.",
+        "en": "Temporary stay under § 107 since {observed}; {months} months passed on {expected}.",
+    },
+    "R4": {
+        "da": "Bevillingen sluttede {expected}, og der er stadig en takst på {billed} kr./døgn.",
+        "en": "The grant ended on {expected}, and a tariff of {billed} DKK/day is still billed.",
+    },
+    "R5": {
+        "da": "Ingen indsatsmål registreret på sagen.",
+        "en": "No intervention goals recorded on the case.",
+    },
+}
+
+WATCH_PREFIX = {"da": "Nær grænsen: ", "en": "Near the threshold: "}
+D3_WHAT = {
+    "special": {"da": "en særtakst", "en": "a special tariff"},
+    "extra": {"da": "ekstra timer", "en": "extra hours"},
+}
+LEVEL_BASIS = {
+    "da": " ({level}: {level_hours} + {extra} ekstra)",
+    "en": " ({level}: {level_hours} + {extra} extra)",
+}
+DIRECTION_NAMES = {
+    "citizen": {"da": "Borger", "en": "Citizen"},
+    "payment": {"da": "Betaling", "en": "Payment"},
+    "process": {"da": "Sagsbehandling", "en": "Process"},
+    "data": {"da": "Data", "en": "Data"},
+}
+DIRECTION_MEANING = {
+    "citizen": {
+        "da": "borgeren får måske mindre støtte end behovet eller bevillingen",
+        "en": "the citizen may receive less support than needed or granted",
+    },
+    "payment": {
+        "da": "kommunen betaler måske for støtte, der ikke er bevilget eller leveret",
+        "en": "the municipality may pay for support not granted or not delivered",
+    },
+    "process": {
+        "da": "en pligt for myndigheden er ikke opfyldt (opfølgning, mål, dokumentation)",
+        "en": "a duty of the authority is unmet (follow-up, goals, documentation)",
+    },
+    "data": {
+        "da": "data kan ikke bære en konklusion (mangler, for kort, usandsynligt)",
+        "en": "the data cannot support a conclusion (missing, too short, implausible)",
+    },
+}
+SEVERITY_NAMES = {
+    "high": {"da": "høj", "en": "high"},
+    "medium": {"da": "middel", "en": "medium"},
+    "low": {"da": "lav", "en": "low"},
+}
+AMOUNT_MEANING = {
+    "payment": {"da": "muligvis betalt uden dækning", "en": "possibly paid without cover"},
+    "citizen": {"da": "hvad dækning af behovet kan koste", "en": "what covering the need may cost"},
+}
+NOTICE = {
+    "da": (
+        "Fund er anledninger til sagsbehandlerens konkrete, individuelle vurdering, ikke afgørelser. "
+        "En nedsættelse af støtten kræver en ny afgørelse med forudgående partshøring af borgeren."
+    ),
+    "en": (
+        "Findings are prompts for the caseworker's concrete, individual assessment, not decisions. "
+        "A reduction of support requires a new decision with prior hearing of the citizen (partshøring)."
+    ),
+}
