@@ -281,14 +281,25 @@ SEVERITIES = ("low", "medium", "high")
 @cli.command()
 @click.argument("cases")
 @click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
-@click.option("--timelogs", multiple=True, help="Time logs: a file, folder or quoted glob; repeatable.  [default: none]")
+@click.option(
+    "--timelogs",
+    multiple=True,
+    help="Time logs: a file, folder or quoted glob; repeatable.  [default: none]",
+)
 @AS_OF
-@click.option("--fail-on", type=click.Choice(SEVERITIES),
-              help="Exit with status 1 when a finding of this severity or higher is found.  [default: off]")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    help="Exit with status 1 when a finding of this severity or higher is found.  [default: off]",
+)
 @common_options
 @command
 def audit(
-    run: Run, cases: str, tariffs: str | None, timelogs: tuple[str, ...], as_of: dt.date | None,
+    run: Run,
+    cases: str,
+    tariffs: str | None,
+    timelogs: tuple[str, ...],
+    as_of: dt.date | None,
     fail_on: str | None,
 ) -> int:
     """Audit CASES (a case export: file, folder or quoted glob): need, grant, tariff and delivery."""
@@ -299,7 +310,9 @@ def audit(
 
     output_format = format_of(run.output, run.output_format)
     result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
-    report = build_audit_report(result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang)
+    report = build_audit_report(
+        result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
+    )
     render.write(report, output_format, run.output, run.lang, reveal_cpr=run.reveal_cpr)
     if fail_on is not None and render.has_severity(report, fail_on):
         return ExitCode.FINDINGS

@@ -16,7 +16,9 @@ def has_severity(report: AuditReport, least: str) -> bool:
     return any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[least] for f in report.findings)
 
 
-def write(report: AuditReport, output_format: str, output: Path | None, lang: str, *, reveal_cpr: bool) -> None:
+def write(
+    report: AuditReport, output_format: str, output: Path | None, lang: str, *, reveal_cpr: bool
+) -> None:
     if output_format == "json":
         emit(report_json(report, reveal_cpr=reveal_cpr), output)
     elif output_format == "markdown":

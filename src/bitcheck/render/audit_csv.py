@@ -1,0 +1,51 @@
+"""Findings as CSV: UTF-8 with BOM; Danish `;` and decimal comma, English `,` and point.
+
+Text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so that a spreadsheet
+never reads it as a formula (outputs.md §7).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bitcheck.report.audit_models import AuditReport, Finding
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = [name for name in Finding.model_fields if name != "sources"] + ["sources"]
+
+
+def neutralise(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(value: object, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = repr(value)
+        return text.replace(".", ",") if lang == "da" else text
+    if isinstance(value, int):
+        return str(value)
+    return neutralise(str(value))
+
+
+def sources_text(finding: Finding) -> str:
+    parts = []
+    for source in finding.sources:
+        where = f"{source.file}!{source.sheet}" if source.sheet else source.file
+        rows = f"{source.row}-{source.last_row}" if source.last_row else f"{source.row}"
+        parts.append(f"{where}!{rows}")
+    return "; ".join(parts)
+
+
+def render_csv(report: AuditReport, lang: str, *, reveal_cpr: bool) -> bytes:
+    columns = [c for c in COLUMNS if reveal_cpr or c != "cpr"]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
+    writer.writerow(columns)
+    for finding in report.findings:
+        data = finding.model_dump(mode="json")
+        data["sources"] = sources_text(finding)
+        writer.writerow([cell(data[name], lang) for name in columns])
+    return buffer.getvalue().encode("utf-8-sig")

@@ -1,0 +1,31 @@
+"""The audit as markdown: the summary (citizen and payment side by side) and the findings."""
+
+from __future__ import annotations
+
+from bitcheck import i18n
+from bitcheck.i18n_rules import DIRECTION_NAMES, NOTICE, SEVERITY_NAMES
+from bitcheck.render.audit_terminal import rules_table, sides_table
+from bitcheck.render.tables import markdown_table
+from bitcheck.report.audit_models import AuditReport
+
+
+def render_markdown(report: AuditReport, lang: str) -> str:
+    title, headers, rows = sides_table(report, lang)
+    parts = [f"# {title}", "", f"> {NOTICE[lang]}", "", markdown_table(headers, rows), ""]
+    rule_title, rule_headers, rule_rows = rules_table(report, lang)
+    parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]
+    keys = ("direction", "severity", "case_id", "subject", "code", "explanation")
+    finding_rows: list[list[object]] = [
+        [
+            DIRECTION_NAMES[f.direction][lang],
+            SEVERITY_NAMES[f.severity][lang],
+            f.case_id,
+            f.subject,
+            f.code,
+            f.explanation,
+        ]
+        for f in report.findings
+    ]
+    parts += [f"## {i18n.label('findings', lang)} ({len(report.findings)})", ""]
+    parts.append(markdown_table([i18n.label(k, lang) for k in keys], finding_rows))
+    return "\n".join(parts) + "\n"

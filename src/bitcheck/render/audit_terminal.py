@@ -1,0 +1,72 @@
+"""The audit on a terminal: citizen and payment side by side first, then rules and cases."""
+
+from __future__ import annotations
+
+from bitcheck import i18n
+from bitcheck.audit.rules import RULES
+from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE
+from bitcheck.render.tables import render_terminal
+from bitcheck.report.audit_models import AuditReport, DirectionCount
+
+TOP_CASES = 10
+Table = tuple[str, list[str], list[list[object]]]
+
+
+def amount(value: float | None, lang: str) -> str:
+    return "-" if value is None else i18n.number(value, lang, 0)
+
+
+def sides_table(report: AuditReport, lang: str) -> Table:
+    """Citizen and payment side by side, then process and data, each with its own numbers."""
+    directions = report.summary.by_direction
+    headers = [i18n.label("what", lang), *(DIRECTION_NAMES[d][lang] for d in directions)]
+    counts: list[DirectionCount] = list(directions.values())
+    rows: list[list[object]] = [
+        [i18n.label("findings", lang), *(c.findings for c in counts)],
+        [i18n.label("cases_with_findings", lang), *(c.cases for c in counts)],
+        [i18n.label("annual_amount", lang), *(amount(c.annual_amount, lang) for c in counts)],
+    ]
+    title = f"{i18n.label('audit_of', lang)} {report.as_of:%d-%m-%Y}: {report.summary.cases} {i18n.label('cases', lang).lower()}"
+    return title, headers, rows
+
+
+def rules_table(report: AuditReport, lang: str) -> Table:
+    headers = [
+        i18n.label(k, lang) for k in ("code", "rule", "direction", "findings", "not_evaluated")
+    ]
+    rows: list[list[object]] = [
+        [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], report.summary.by_code[code],
+         report.summary.not_evaluated[code]]
+        for code, rule in RULES.items()
+    ]  # fmt: skip
+    return i18n.label("per_rule", lang), headers, rows
+
+
+def cases_table(report: AuditReport, lang: str) -> Table:
+    """The cases with most findings (severity first, never by amount alone)."""
+    weights = {"high": 100, "medium": 10, "low": 1}
+    scores: dict[str, int] = {}
+    for finding in report.findings:
+        scores[finding.case_id] = scores.get(finding.case_id, 0) + weights[finding.severity]
+    chosen = sorted(scores, key=lambda case_id: (-scores[case_id], case_id))[:TOP_CASES]
+    by_id = {case.case_id: case for case in report.cases}
+    headers = [i18n.label(k, lang) for k in ("case_id", "subject", "provider", "codes")]
+    rows: list[list[object]] = [
+        [c, by_id[c].subject, by_id[c].provider, ", ".join(by_id[c].codes)]
+        for c in chosen
+        if c in by_id
+    ]
+    return i18n.label("top_cases", lang), headers, rows
+
+
+def render_terminal_summary(report: AuditReport, lang: str) -> str:
+    lines = [
+        f"{DIRECTION_NAMES['citizen'][lang]}: {AMOUNT_MEANING['citizen'][lang]}; "
+        f"{DIRECTION_NAMES['payment'][lang]}: {AMOUNT_MEANING['payment'][lang]}.",
+        NOTICE[lang],
+    ]
+    if report.errors:
+        lines.append(f"{i18n.label('errors', lang)}: {len(report.errors)}")
+    return render_terminal(
+        [sides_table(report, lang), rules_table(report, lang), cases_table(report, lang)], lines
+    )
