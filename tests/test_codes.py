@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from conftest import SHARED
 
@@ -32,6 +33,36 @@ def spec_list(label: str) -> list[str]:
 def test_readme_lists_every_code() -> None:
     assert readme_list("error-codes") == list(ERROR_CODES)
     assert readme_list("note-codes") == list(NOTE_CODES)
+    assert readme_list("not-evaluated-codes") == list(NOT_EVALUATED_REASONS)
+
+
+def test_rules_codes_prints_the_same_lists() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from bitcheck.cli import cli
+
+    result = CliRunner().invoke(cli, ["rules", "--codes", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "error": list(ERROR_CODES),
+        "note": list(NOTE_CODES),
+        "not_evaluated": list(NOT_EVALUATED_REASONS),
+    }
+
+
+def test_spec_lists_the_same_not_evaluated_reasons() -> None:
+    rules = SHARED / "spec" / "rules.md"
+    if not rules.exists():
+        pytest.skip("../shared/spec is not beside the repository")
+    table = (
+        rules.read_text(encoding="utf-8")
+        .split("## When a rule is silent")[1]
+        .split("Precedence")[0]
+    )
+    named = set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", table))
+    assert named >= set(NOT_EVALUATED_REASONS)
 
 
 def test_spec_lists_the_same_codes() -> None:

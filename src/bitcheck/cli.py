@@ -319,6 +319,43 @@ def audit(
     return ExitCode.OK
 
 
+@cli.command()
+@click.option(
+    "--codes",
+    is_flag=True,
+    help="List every error, note and not-evaluated code instead.  [default: off]",
+)
+@common_options
+@command
+def rules(run: Run, codes: bool) -> int:
+    """The rule catalogue with the settings in force."""
+    from bitcheck.render.output import emit, format_of
+    from bitcheck.render.rules import render_codes, render_rules
+
+    output_format = format_of(run.output, run.output_format)
+    render = render_codes if codes else render_rules
+    emit(render(run.settings, output_format, run.lang), run.output)
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("pseudonyms", nargs=-1, required=True)
+@click.option(
+    "--cases", "cases_path", required=True, help="The case export the pseudonyms came from."
+)
+@common_options
+@command
+def reveal(run: Run, pseudonyms: tuple[str, ...], cases_path: str) -> int:
+    """Map pseudonyms (B-xxxxxxxxxx) back to CPR numbers, for the caseworker who must act."""
+    from bitcheck.render.output import emit, format_of
+    from bitcheck.reveal import render_reveal, reveal_pseudonyms
+
+    output_format = format_of(run.output, run.output_format)
+    found = reveal_pseudonyms(list(pseudonyms), cases_path, run.settings, run.pseudonymizer())
+    emit(render_reveal(found, output_format, run.lang), run.output)
+    return ExitCode.OK if all(item.cpr for item in found) else ExitCode.FINDINGS
+
+
 OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 

@@ -307,6 +307,11 @@ LABELS: dict[str, dict[str, str]] = {
     "case_id": {"da": "Sag", "en": "Case"},
     "codes": {"da": "Koder", "en": "Codes"},
     "explanation": {"da": "Forklaring", "en": "Explanation"},
+    "thresholds": {"da": "Tærskler", "en": "Thresholds"},
+    "legal_basis": {"da": "Hjemmel", "en": "Legal basis"},
+    "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
+    "cpr": {"da": "CPR", "en": "CPR"},
+    "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
     "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
 }

@@ -19,6 +19,13 @@ from bitcheck.settings import Settings
 
 RULES_VERSION = "1.0"
 
+# Why a rule was not evaluated (rules.md), in the order of its table.
+NOT_EVALUATED_REASONS: tuple[str, ...] = (
+    "no-need-level", "no-catalogue", "no-catalogue-row", "no-need-range", "catalogue-conflict",
+    "individual-price", "no-expected-hours", "no-billed-tariff", "no-expected-tariff",
+    "no-hourly-rate", "no-column", "no-time-logs", "ambiguous-log", "no-time-log", "log-unusable",
+)  # fmt: skip
+
 
 class Direction(StrEnum):
     CITIZEN = "citizen"

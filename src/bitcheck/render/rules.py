@@ -1,0 +1,63 @@
+"""`bitcheck rules`: the catalogue with the thresholds in force; `--codes`: every code."""
+
+from __future__ import annotations
+
+import json
+
+from bitcheck import i18n
+from bitcheck.audit.rules import RULES, RULES_VERSION
+from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
+from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.problems import ERROR_CODES, NOTE_CODES
+from bitcheck.render.tables import markdown_table, render_terminal
+from bitcheck.settings import Settings
+
+HEADERS = ("code", "rule", "direction", "severity", "thresholds", "legal_basis")
+
+
+def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
+    values = settings.public_dict()
+    parts = []
+    for name in names:
+        value = values[name]
+        if isinstance(value, dict):
+            value = ", ".join(f"§ {k} = {v}" for k, v in sorted(value.items()))
+        parts.append(f"{name} = {value}")
+    return "; ".join(parts)
+
+
+def rule_rows(settings: Settings, lang: str) -> list[list[object]]:
+    return [
+        [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
+         thresholds(settings, rule.thresholds), rule.legal_basis.format(paragraph="…")]
+        for code, rule in RULES.items()
+    ]  # fmt: skip
+
+
+def render_rules(settings: Settings, output_format: str, lang: str) -> str:
+    if output_format == "json":
+        rows = [
+            {"code": code, "name": rule.name, "direction": rule.direction.value, "severity": rule.severity.value,
+             "thresholds": {name: settings.public_dict()[name] for name in rule.thresholds},
+             "legal_basis": rule.legal_basis}
+            for code, rule in RULES.items()
+        ]  # fmt: skip
+        return json.dumps(
+            {"rules_version": RULES_VERSION, "rules": rows}, indent=2, ensure_ascii=False
+        )
+    headers = [i18n.label(key, lang) for key in HEADERS]
+    if output_format == "markdown":
+        return markdown_table(headers, rule_rows(settings, lang)) + "\n"
+    title = f"{i18n.label('rules', lang)} (version {RULES_VERSION})"
+    return render_terminal([(title, headers, rule_rows(settings, lang))])
+
+
+def render_codes(settings: Settings, output_format: str, lang: str) -> str:
+    groups = {"error": ERROR_CODES, "note": NOTE_CODES, "not_evaluated": NOT_EVALUATED_REASONS}
+    if output_format == "json":
+        return json.dumps({key: list(codes) for key, codes in groups.items()}, indent=2)
+    rows: list[list[object]] = [[kind, code] for kind, codes in groups.items() for code in codes]
+    headers = [i18n.label("kind", lang), i18n.label("code", lang)]
+    if output_format == "markdown":
+        return markdown_table(headers, rows) + "\n"
+    return render_terminal([(i18n.label("codes", lang), headers, rows)])
