@@ -275,11 +275,6 @@ def test_empty_time_log_reads_as_no_rows(tmp_path: Path) -> None:
     assert (result.kind, result.layout, result.rows_read) == ("time_log", "long", 0)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tables/time_log.py reports missing-column (cpr) for a sheet with no rows when "
-    "the header block's CPR-nr is empty; remove this mark once it no longer does",
-)
 def test_empty_time_log_has_no_error(tmp_path: Path) -> None:
     assert errors(read_back(template("time_log", tmp_path))) == []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -107,7 +108,7 @@ def test_a_day_over_24_hours_is_implausible(tmp_path: Path) -> None:
         ["03-11-2026", "17:00", None, 500, "Indirekte", None, None, None],
     ]  # fmt: skip
     write_xlsx(tmp_path / "log.xlsx", rows)
-    run = summarise_timelogs([str(tmp_path / "log.xlsx")], Settings())
+    run = summarise_timelogs([str(tmp_path / "log.xlsx")], Settings(), dt.date(2026, 11, 24))
     (log,) = run.logs
     assert log.problems == ["D5"]
     assert log.largest_day_minutes == 1500

@@ -262,10 +262,9 @@ def timelog(run: Run, paths: tuple[str, ...], as_of: dt.date | None) -> int:
         raise InputError(
             "usage", detail=f"timelog writes table, markdown or json, not {output_format}"
         )
-    result = summarise_timelogs(list(paths), run.settings)
-    report = build_timelog_report(
-        result, run.settings, as_of or dt.date.today(), run.pseudonymizer(), run.reveal_cpr
-    )
+    day = as_of or dt.date.today()
+    result = summarise_timelogs(list(paths), run.settings, day)
+    report = build_timelog_report(result, run.settings, day, run.pseudonymizer(), run.reveal_cpr)
     if output_format == "json":
         emit(report_json(report, reveal_cpr=run.reveal_cpr, optional=OPTIONAL_KEYS), run.output)
     elif output_format == "markdown":
@@ -354,6 +353,23 @@ def reveal(run: Run, pseudonyms: tuple[str, ...], cases_path: str) -> int:
     found = reveal_pseudonyms(list(pseudonyms), cases_path, run.settings, run.pseudonymizer())
     emit(render_reveal(found, output_format, run.lang), run.output)
     return ExitCode.OK if all(item.cpr for item in found) else ExitCode.FINDINGS
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["cases", "tariffs", "time_log"]))
+@common_options
+@command
+def template(run: Run, kind: str) -> int:
+    """Write an empty, ready-to-fill workbook for KIND (-o FILE.xlsx): headers, drop-down
+    lists, data validation and instructions; bitcheck reads it back without loss."""
+    from bitcheck.templates import write_template
+
+    if run.output is None or run.output.suffix.lower() != ".xlsx":
+        raise InputError("usage", detail="give the workbook to write with -o FILE.xlsx")
+    write_template(kind, run.output, run.lang)  # type: ignore[arg-type]
+    if not run.quiet:
+        click.echo(str(run.output), err=True)
+    return ExitCode.OK
 
 
 OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})

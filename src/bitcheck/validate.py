@@ -53,6 +53,9 @@ class TableResult:
     rows_read: int
     rows_rejected: int
     problems: list[Problem] = field(default_factory=list)
+    rejected_by_cpr: dict[str, int] = field(
+        default_factory=dict
+    )  # time logs: rejected rows per CPR
 
     @property
     def rows_accepted(self) -> int:

@@ -21,6 +21,7 @@ from bitcheck.schemas.cases import CaseRow
 from bitcheck.settings import Settings
 from bitcheck.tables.case_keys import CASE_KEY, resolve_case_keys
 from bitcheck.timelog.entries import collect_entries
+from bitcheck.timelog.evidence import Stay, grade_logs
 from bitcheck.timelog.summary import CitizenLog, summarise_logs
 from bitcheck.validate import ROW, TableResult
 
@@ -66,6 +67,7 @@ def run_audit(
             case.match = match_case(catalogue, _case_key(case), as_of)
         derive(case, settings)
     logs = _logs(log_inputs, facts, settings, problems)
+    grade_logs(logs, [t for i in log_inputs for t in i.tables], as_of, stays(facts))
     if timelogs:
         assign_logs(facts, logs, as_of)
     else:
@@ -137,3 +139,19 @@ def _logs(
     if isinstance(entries, pd.DataFrame) and not entries.empty:
         entries = fill_log_providers(entries, facts)
     return summarise_logs(entries, settings.min_log_days)
+
+
+def stays(facts: list[CaseFacts]) -> dict[str, Stay]:
+    """Per citizen: the paragraphs of their cases and the span of their grants."""
+    by_cpr: dict[str, list[CaseFacts]] = {}
+    for case in facts:
+        by_cpr.setdefault(case.value("cpr"), []).append(case)
+    result = {}
+    for cpr, cases in by_cpr.items():
+        ends = [c.value("grant_end") for c in cases]
+        result[cpr] = Stay(
+            paragraphs=frozenset(str(c.value("paragraph")) for c in cases),
+            grant_start=min(c.value("grant_start") for c in cases),
+            grant_end=None if None in ends else max(ends),
+        )
+    return result

@@ -73,7 +73,9 @@ def build_audit_report(
         findings=findings,
         watch=[w for case in run.cases for w in watch_items(run, case, citizens, lang)],
         filtered_out=None,
-        providers=provider_records(run, findings),
+        providers=provider_records(
+            run, findings, lambda case: case.log.evidence_grade if case.log else None
+        ),
         cases=[case_record(run, case, citizens) for case in run.cases],
         time_logs=[time_log_record(log, pseudonymizer, reveal_cpr) for log in run.logs],
         errors=[error_record(p, lang) for p in problems if p.is_error],
@@ -129,7 +131,9 @@ def case_findings(run: AuditRun, case: CaseFacts, citizens: Citizens, lang: str)
                 annual_amount=outcome.annual_amount,
                 legal_basis=rule.legal_basis.format(paragraph=case.value("paragraph")) or None,
                 explanation=explanation(code, case, outcome, lang, run.as_of),
-                evidence_grade=None,
+                evidence_grade=case.log.evidence_grade
+                if code in ("D1", "D2") and case.log
+                else None,
                 lifecycle=None,
                 since=None,
                 sources=case_sources(run, case, code, outcome),
@@ -189,7 +193,6 @@ def summary(run: AuditRun, findings: list[Finding]) -> Summary:
 
 def case_record(run: AuditRun, case: CaseFacts, citizens: Citizens) -> CaseRecord:
     outcomes = run.outcomes[case.key]
-    log = case.log if case.log_lead else None
     return CaseRecord(
         case_id=case.key,
         subject=citizens.subject(case.value("cpr")),
@@ -204,7 +207,7 @@ def case_record(run: AuditRun, case: CaseFacts, citizens: Citizens) -> CaseRecor
         expected_per_day=case.expected_per_day,
         last_review=case.value("last_review"),
         review_due=case.review_due,
-        evidence_grade=None if log is None else None,
+        evidence_grade=None if case.log is None else case.log.evidence_grade,
         codes=[code for code, outcome in outcomes.items() if outcome.fired],
         not_evaluated=[
             NotEvaluated(code=code, reason=outcome.reason or "")

@@ -99,6 +99,8 @@ def time_log_record(
         night_hours=log.night_hours,
         by_category=log.by_category,
         by_week=log.by_week,
+        evidence_grade=log.evidence_grade,
+        evidence_reasons=log.evidence_reasons,
         problems=log.problems,
         sources=[SourceRecord(**vars(source)) for source in log.sources],
     )

@@ -69,7 +69,10 @@ def read_grid(table: RawTable, header_index: int, block: HeaderBlock) -> TableRe
             else:
                 entries.append(entry)
     period = block.stated_period or _dated_span(days)
-    return _result(table, entries, period, rows_read, rejected, problems)
+    result = _result(table, entries, period, rows_read, rejected, problems)
+    if block.cpr is not None and rejected:
+        result.rejected_by_cpr = {block.cpr: rejected}
+    return result
 
 
 def _cell(table: RawTable, index: int, position: int) -> Cell:

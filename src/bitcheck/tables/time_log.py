@@ -29,7 +29,7 @@ BLOCK_FILLED = ("cpr", "provider")
 
 def read_long(table: RawTable, match: HeaderMatch, block: HeaderBlock) -> TableResult:
     specs = match.layout.fields
-    absent = _absent_columns(match, specs, block)
+    absent = _absent_columns(match, specs, block, has_rows=bool(data_rows(table, match.index)))
     if absent:
         rows = data_rows(table, match.index)
         problems = [missing_column(table, match, spec) for spec in absent]
@@ -44,15 +44,19 @@ def read_long(table: RawTable, match: HeaderMatch, block: HeaderBlock) -> TableR
         require(checker, _refreshed(columns[name], series[name]))
     _check_duration(checker, columns, series)
     _check_period(checker, columns["date"], series)
-    return finish(checker, series, frozenset(match.columns))
+    result = finish(checker, series, frozenset(match.columns))
+    rejected = series["cpr"][checker.rejected].dropna().value_counts()
+    result.rejected_by_cpr = {str(cpr): int(count) for cpr, count in rejected.items()}
+    return result
 
 
 def _absent_columns(
-    match: HeaderMatch, specs: list[FieldSpec], block: HeaderBlock
+    match: HeaderMatch, specs: list[FieldSpec], block: HeaderBlock, *, has_rows: bool
 ) -> list[FieldSpec]:
+    """Required fields without a column. A sheet without rows needs no CPR from anywhere."""
     by_name = {spec.name: spec for spec in specs}
     absent = [by_name[name] for name in ("date", "start") if not match.has(name)]
-    if not match.has("cpr") and block.cpr is None:
+    if not match.has("cpr") and block.cpr is None and has_rows:
         absent.insert(0, by_name["cpr"])
     if not match.has("end") and not match.has("minutes"):
         absent.append(by_name["end"])

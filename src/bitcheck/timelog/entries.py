@@ -22,7 +22,10 @@ SOURCE = ["_file", "_sheet"]
 
 def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Problem]]:
     """One frame of every accepted time-log row, duplicates across sources dropped."""
-    frames = [t.frame.assign(_file=t.file, _sheet=t.sheet, _order=n) for n, t in enumerate(tables)]
+    frames = [
+        t.frame.assign(_file=t.file, _sheet=t.sheet, _order=n, _layout=t.layout)
+        for n, t in enumerate(tables)
+    ]
     frames = [f for f in frames if len(f)]
     if not frames:
         return empty_entries(), []
@@ -37,7 +40,7 @@ def empty_entries() -> pd.DataFrame:
     columns = [
         "cpr", "provider", "date", "start", "end", "minutes", "activity", "category", "kind",
         "staff", "residents", "period_start", "period_end", ROW, "_file", "_sheet", "_order",
-        "entry_minutes", "equivalent_minutes", "counted", "provider_key",
+        "_layout", "entry_minutes", "equivalent_minutes", "counted", "provider_key",
     ]  # fmt: skip
     return pd.DataFrame({name: pd.Series([], dtype=object) for name in columns})
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from bitcheck.inputs import InputResult, read_inputs
 from bitcheck.problems import Problem
 from bitcheck.settings import Settings
 from bitcheck.timelog.entries import collect_entries
+from bitcheck.timelog.evidence import grade_logs
 from bitcheck.timelog.summary import CitizenLog, summarise_logs
 
 
@@ -23,9 +25,11 @@ class TimelogRun:
         return [*(p for i in self.inputs for p in i.all_problems()), *self.problems]
 
 
-def summarise_timelogs(arguments: list[str], settings: Settings) -> TimelogRun:
+def summarise_timelogs(arguments: list[str], settings: Settings, as_of: dt.date) -> TimelogRun:
     """Read every time log named (files, folders, globs) and summarise each citizen's log."""
     run = read_inputs(arguments, "time_log", settings)
     tables = [t for i in run.inputs for t in i.tables]
     entries, problems = collect_entries(tables)
-    return TimelogRun(run.inputs, summarise_logs(entries, settings.min_log_days), problems)
+    logs = summarise_logs(entries, settings.min_log_days)
+    grade_logs(logs, tables, as_of)
+    return TimelogRun(run.inputs, logs, problems)

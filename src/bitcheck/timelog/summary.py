@@ -30,6 +30,19 @@ class Source:
     last_row: int | None
 
 
+@dataclass(frozen=True)
+class EvidenceFacts:
+    """What the evidence grade of a log reads (outputs.md §8), gathered with its figures."""
+
+    weekend_in_period: bool = False
+    weekend_logged: bool = False
+    night_logged: bool = False
+    heaping: bool = False
+    copied_days: bool = False
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+
+
 @dataclass
 class CitizenLog:
     """The figures of one citizen's log at one provider."""
@@ -41,7 +54,8 @@ class CitizenLog:
     period_end: dt.date
     period_days: int
     days_logged: int
-    entries: int
+    entries: int  # counted entries
+    entries_read: int  # every accepted row, also those counted in another file
     direct_hours: float
     delivered_hours_week: float
     indirect_hours: float
@@ -52,10 +66,13 @@ class CitizenLog:
     night_hours: float
     largest_day_minutes: float
     largest_day: dt.date | None
+    evidence: EvidenceFacts = field(default_factory=lambda: EvidenceFacts())
     by_category: dict[str, float] = field(default_factory=dict)
     by_week: dict[str, float] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    evidence_grade: str | None = None
+    evidence_reasons: list[str] = field(default_factory=list)
 
 
 def summarise_logs(entries: pd.DataFrame, min_log_days: int) -> list[CitizenLog]:
@@ -125,6 +142,7 @@ def _summarise(
         period_days=len(days),
         days_logged=int(every["date"].nunique()),
         entries=len(group),
+        entries_read=len(every),
         direct_hours=direct_minutes / 60,
         delivered_hours_week=direct_minutes * 7 / (60 * period),
         indirect_hours=_clock_hours(group, "indirect"),
@@ -138,6 +156,7 @@ def _summarise(
         by_category=_hours_by(direct, direct["category"].fillna("").astype(str)),
         by_week=_hours_by(direct, direct["date"].map(_iso_week)),
         sources=_sources(every),
+        evidence=evidence_facts(every, group, days),
     )
     if log.period_days < min_log_days:
         log.problems.append("D4")
@@ -184,3 +203,55 @@ def _sources(group: pd.DataFrame) -> list[Source]:
         )
         for _, file, sheet, low, high in spans.itertuples(index=False)
     ]
+
+
+HEAPING_MINIMUM_ENTRIES = 20
+HEAPING_SHARE = 0.9
+ROUND_MINUTES = 30
+SATURDAY = 5
+
+
+def evidence_facts(every: pd.DataFrame, counted: pd.DataFrame, days: set[dt.date]) -> EvidenceFacts:
+    dates = every["date"]
+    return EvidenceFacts(
+        weekend_in_period=any(day.weekday() >= SATURDAY for day in days),
+        weekend_logged=any(day.weekday() >= SATURDAY for day in dates),
+        night_logged=_any_night(every),
+        heaping=_heaping(counted),
+        copied_days=_copied_days(counted),
+        first_date=min(dates),
+        last_date=max(dates),
+    )
+
+
+def _any_night(entries: pd.DataFrame) -> bool:
+    """An entry of any kind (night watch, indirect) that lies in the night band, 23-07."""
+    bands = split_into_bands(
+        entries["start"].to_numpy(dtype=float), entries["entry_minutes"].to_numpy(dtype=float)
+    )
+    return bool((bands["night"] > 0).any())
+
+
+def _heaping(entries: pd.DataFrame) -> bool:
+    """A long-layout log whose direct entries are nearly all multiples of 30 minutes."""
+    direct = entries[(entries["kind"] == "direct") & (entries["_layout"] == "long")]
+    if len(direct) < HEAPING_MINIMUM_ENTRIES:
+        return False
+    rounded = (direct["entry_minutes"] % ROUND_MINUTES == 0).mean()
+    return bool(rounded >= HEAPING_SHARE)
+
+
+def _copied_days(entries: pd.DataFrame) -> bool:
+    """At least half of the logged days have an entry list identical to another day's."""
+    keys = (
+        entries["start"].astype(str)
+        + "|"
+        + entries["entry_minutes"].astype(str)
+        + "|"
+        + entries["kind"]
+    )
+    signatures = keys.groupby(entries["date"]).agg(lambda day: "\n".join(sorted(day)))
+    if len(signatures) < 2:
+        return False
+    repeated = signatures.duplicated(keep=False).sum()
+    return bool(repeated >= len(signatures) / 2)
