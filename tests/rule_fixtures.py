@@ -26,7 +26,7 @@ from bitcheck.audit.rules import Outcome
 from bitcheck.audit.run import AuditRun, run_audit
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.audit_build import build_audit_report
-from bitcheck.report.audit_models import AuditReport
+from bitcheck.report.audit_models import AuditReport, Finding
 from bitcheck.settings import Settings
 from conftest import write_csv, write_xlsx
 
@@ -148,9 +148,9 @@ def case(**fields: Value) -> str:
     return cases(fields)
 
 
-def catalogue(*rows: Mapping[str, Value]) -> str:
-    """A tariff catalogue in the model layout, one row per mapping (default: one Egely row)."""
-    names, filled = _columns(rows or [{}], MODEL_DEFAULTS)
+def catalogue(*rows: Mapping[str, Value], **fields: Value) -> str:
+    """A model-layout catalogue: one row per mapping, or one row of the defaults and `fields`."""
+    names, filled = _columns(rows or [fields], MODEL_DEFAULTS)
     table = [
         ["Takstkatalog 2026"],
         [],
@@ -231,3 +231,9 @@ def numbers(found: Outcome) -> tuple[object, ...]:
 
 def report(run: AuditRun) -> AuditReport:
     return build_audit_report(run, Pseudonymizer(bytes(32), "test"), reveal_cpr=False, lang="da")
+
+
+def finding(run: AuditRun, code: str, case_id: str = "S1") -> Finding:
+    """The one finding of `code` on a case in the report built from the run."""
+    (found,) = [f for f in report(run).findings if f.code == code and f.case_id == case_id]
+    return found

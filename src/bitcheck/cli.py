@@ -247,10 +247,20 @@ AS_OF = click.option("--as-of", type=CommandLineDate(), help="The audit date.  [
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--cases",
+    help="A case export: show each log beside its cases' expected hours.  [default: none]",
+)
+@click.option(
+    "--tariffs",
+    help="Tariff catalogue, for expected hours that come from a level.  [default: none]",
+)
 @AS_OF
 @common_options
 @command
-def timelog(run: Run, paths: tuple[str, ...], as_of: dt.date | None) -> int:
+def timelog(
+    run: Run, paths: tuple[str, ...], cases: str | None, tariffs: str | None, as_of: dt.date | None
+) -> int:
     """Summarise døgnskemaer (files, folders or quoted globs) per citizen and provider."""
     from bitcheck.render import timelog as render
     from bitcheck.render.output import emit, format_of
@@ -258,15 +268,20 @@ def timelog(run: Run, paths: tuple[str, ...], as_of: dt.date | None) -> int:
     from bitcheck.timelog.run import summarise_timelogs
 
     output_format = format_of(run.output, run.output_format)
-    if output_format in ("csv", "xlsx"):
-        raise InputError(
-            "usage", detail=f"timelog writes table, markdown or json, not {output_format}"
-        )
+    if output_format == "csv":
+        raise InputError("usage", detail="timelog writes table, markdown, json or xlsx, not csv")
     day = as_of or dt.date.today()
-    result = summarise_timelogs(list(paths), run.settings, day)
+    result = summarise_timelogs(list(paths), run.settings, day, cases, tariffs)
     report = build_timelog_report(result, run.settings, day, run.pseudonymizer(), run.reveal_cpr)
     if output_format == "json":
         emit(report_json(report, reveal_cpr=run.reveal_cpr, optional=OPTIONAL_KEYS), run.output)
+    elif output_format == "xlsx" and run.output is not None:
+        from bitcheck.render.excel import timelog_workbook_bytes
+        from bitcheck.render.output import write_atomic
+
+        write_atomic(
+            run.output, timelog_workbook_bytes(report, run.lang, reveal_cpr=run.reveal_cpr)
+        )
     elif output_format == "markdown":
         emit(render.render_markdown(report, run.lang), run.output)
     else:

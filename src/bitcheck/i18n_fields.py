@@ -140,7 +140,10 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "Opmærksomhedspunkter (nær grænsen, ikke fund)",
         "en": "Watch items (near the threshold, not findings)",
     },
-    "errors_total": {"da": "Datafejl (afviste rækker m.m.)", "en": "Data errors (rejected rows etc.)"},
+    "errors_total": {
+        "da": "Datafejl (afviste rækker m.m.)",
+        "en": "Data errors (rejected rows etc.)",
+    },
     "notes_total": {"da": "Noter", "en": "Notes"},
     "filters": {"da": "Filter", "en": "Filters"},
     "filtered_out": {"da": "Ikke vist på grund af filter", "en": "Left out by the filter"},

@@ -47,25 +47,44 @@ class AuditRun:
         return [*(p for i in self.inputs for p in i.all_problems()), *self.problems, *own]
 
 
-def run_audit(
-    cases: str, tariffs: str | None, timelogs: list[str], settings: Settings, as_of: dt.date
-) -> AuditRun:
+@dataclass
+class CaseSide:
+    """The case export and catalogue read, matched and derived: what every command shares."""
+
+    inputs: list[InputResult]
+    catalogue: TariffCatalogue | None
+    facts: list[CaseFacts]
+    problems: list[Problem]
+
+
+def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt.date) -> CaseSide:
+    """Read the case export (and catalogue), match every case and derive its figures."""
     case_inputs = read_inputs([_newest(cases)], "cases", settings).inputs
     case_tables = [t for i in case_inputs for t in i.tables]
     resolve_case_keys(case_tables)
     if not any(len(t.frame) for t in case_tables):
         raise InputError("no-cases", file=cases)
     tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
-    catalogue = (
-        build_catalogue([t for i in tariff_inputs for t in i.tables], as_of) if tariffs else None
-    )
-    log_inputs = read_inputs(timelogs, "time_log", settings).inputs if timelogs else []
+    tariff_tables = [t for i in tariff_inputs for t in i.tables]
+    catalogue = build_catalogue(tariff_tables, as_of) if tariffs else None
     problems: list[Problem] = [] if catalogue is None else list(catalogue.problems)
     facts = _case_facts(case_tables, as_of, problems)
     for case in facts:
         if catalogue is not None:
             case.match = match_case(catalogue, _case_key(case), as_of)
         derive(case, settings)
+    return CaseSide([*case_inputs, *tariff_inputs], catalogue, facts, problems)
+
+
+def read_logs(
+    timelogs: list[str],
+    facts: list[CaseFacts],
+    settings: Settings,
+    as_of: dt.date,
+    problems: list[Problem],
+) -> tuple[list[InputResult], list[CitizenLog]]:
+    """Read the time logs, summarise each citizen's log, grade it and give it its cases."""
+    log_inputs = read_inputs(timelogs, "time_log", settings).inputs if timelogs else []
     logs = _logs(log_inputs, facts, settings, problems)
     grade_logs(logs, [t for i in log_inputs for t in i.tables], as_of, stays(facts))
     if timelogs:
@@ -73,14 +92,31 @@ def run_audit(
     else:
         for case in facts:
             case.log_reason = "no-time-logs"
-    context = RuleContext(settings, as_of, catalogue is not None, bool(timelogs))
+    return log_inputs, logs
+
+
+def run_audit(
+    cases: str, tariffs: str | None, timelogs: list[str], settings: Settings, as_of: dt.date
+) -> AuditRun:
+    side = prepare_cases(cases, tariffs, settings, as_of)
+    problems = list(side.problems)
+    log_inputs, logs = read_logs(timelogs, side.facts, settings, as_of, problems)
+    context = RuleContext(settings, as_of, side.catalogue is not None, bool(timelogs))
     outcomes = {
         case.key: {code: rule.evaluate(case, context) for code, rule in RULES.items()}
-        for case in facts
+        for case in side.facts
     }
-    inputs = [*case_inputs, *tariff_inputs, *log_inputs]
+    inputs = [*side.inputs, *log_inputs]
     return AuditRun(
-        as_of, settings, inputs, facts, outcomes, logs, catalogue, bool(timelogs), problems
+        as_of,
+        settings,
+        inputs,
+        side.facts,
+        outcomes,
+        logs,
+        side.catalogue,
+        bool(timelogs),
+        problems,
     )
 
 

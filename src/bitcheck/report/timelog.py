@@ -119,9 +119,21 @@ def build_timelog_report(
         as_of=as_of,
         settings=settings.public_dict(),
         inputs=[input_record(i, pseudonymizer) for i in run.inputs],
-        time_logs=[time_log_record(log, pseudonymizer, reveal_cpr) for log in run.logs],
+        time_logs=[
+            _with_coverage(time_log_record(log, pseudonymizer, reveal_cpr), log, run)
+            for log in run.logs
+        ],
         errors=[error_record(p, settings.lang) for p in problems if p.is_error],
         notes=[note_record(p, settings.lang) for p in problems if not p.is_error],
+    )
+
+
+def _with_coverage(record: TimeLogRecord, log: CitizenLog, run: TimelogRun) -> TimeLogRecord:
+    if run.coverage is None:
+        return record
+    coverage = run.coverage[id(log)]
+    return record.model_copy(
+        update={"case_ids": coverage.case_ids, "expected_hours_week": coverage.expected_hours_week}
     )
 
 

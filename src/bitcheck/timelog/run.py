@@ -1,4 +1,8 @@
-"""`summarise_timelogs`: files -> entries -> one summary per citizen's log."""
+"""`summarise_timelogs`: files -> entries -> one summary per citizen's log.
+
+With a case export (and catalogue), each log also gets the cases it covers and the expected
+hours it is compared with, exactly as the audit computes them.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,14 @@ from bitcheck.timelog.evidence import grade_logs
 from bitcheck.timelog.summary import CitizenLog, summarise_logs
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """The cases a log covers and the expected hours per week it is compared with."""
+
+    case_ids: list[str]
+    expected_hours_week: float | None
+
+
 @dataclass
 class TimelogRun:
     """The time logs of a run, summarised per citizen and provider."""
@@ -20,16 +32,41 @@ class TimelogRun:
     inputs: list[InputResult]
     logs: list[CitizenLog]
     problems: list[Problem] = field(default_factory=list)
+    coverage: dict[int, Coverage] | None = None  # by id(log); None without --cases
 
     def all_problems(self) -> list[Problem]:
         return [*(p for i in self.inputs for p in i.all_problems()), *self.problems]
 
 
-def summarise_timelogs(arguments: list[str], settings: Settings, as_of: dt.date) -> TimelogRun:
+def summarise_timelogs(
+    arguments: list[str],
+    settings: Settings,
+    as_of: dt.date,
+    cases: str | None = None,
+    tariffs: str | None = None,
+) -> TimelogRun:
     """Read every time log named (files, folders, globs) and summarise each citizen's log."""
+    if cases is not None:
+        return _beside_cases(arguments, settings, as_of, cases, tariffs)
     run = read_inputs(arguments, "time_log", settings)
     tables = [t for i in run.inputs for t in i.tables]
     entries, problems = collect_entries(tables)
     logs = summarise_logs(entries, settings.min_log_days)
     grade_logs(logs, tables, as_of)
     return TimelogRun(run.inputs, logs, problems)
+
+
+def _beside_cases(
+    arguments: list[str], settings: Settings, as_of: dt.date, cases: str, tariffs: str | None
+) -> TimelogRun:
+    from bitcheck.audit.run import prepare_cases, read_logs
+
+    side = prepare_cases(cases, tariffs, settings, as_of)
+    problems = list(side.problems)
+    log_inputs, logs = read_logs(arguments, side.facts, settings, as_of, problems)
+    coverage = {}
+    for log in logs:
+        covered = sorted(c.key for c in side.facts if c.log is log)
+        lead = next((c for c in side.facts if c.log is log and c.log_lead), None)
+        coverage[id(log)] = Coverage(covered, None if lead is None else lead.log_expected_hours)
+    return TimelogRun([*log_inputs, *side.inputs], logs, problems, coverage)
