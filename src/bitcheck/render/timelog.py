@@ -8,13 +8,15 @@ from bitcheck.report.timelog import TimeLogRecord, TimelogReport
 
 COLUMNS = (
     "subject", "provider", "period", "period_days", "days_logged", "delivered_hours_week",
-    "direct_hours", "indirect_hours", "night_awake_hours", "night_sleeping_hours", "problems",
+    "direct_hours", "indirect_hours", "night_awake_hours", "night_sleeping_hours",
+    "evidence_grade", "problems",
 )  # fmt: skip
+CASE_COLUMNS = ("case_ids", "expected_hours_week")
 
 
-def _row(log: TimeLogRecord, lang: str) -> list[object]:
+def _row(log: TimeLogRecord, lang: str, with_cases: bool) -> list[object]:
     subject = f"{log.subject} ({log.cpr})" if log.cpr else log.subject
-    return [
+    row: list[object] = [
         subject,
         log.provider or "-",
         f"{log.period_start:%d-%m-%Y} - {log.period_end:%d-%m-%Y}",
@@ -25,12 +27,25 @@ def _row(log: TimeLogRecord, lang: str) -> list[object]:
         i18n.number(log.indirect_hours, lang, 1),
         i18n.number(log.night_awake_hours, lang, 1),
         i18n.number(log.night_sleeping_hours, lang, 1),
+        " ".join([log.evidence_grade or "", *log.evidence_reasons]).strip(),
         ", ".join(log.problems),
     ]
+    if with_cases:
+        expected = log.expected_hours_week
+        row += [
+            ", ".join(log.case_ids or []),
+            "-" if expected is None else i18n.number(expected, lang, 1),
+        ]
+    return row
 
 
-def _headers(lang: str) -> list[str]:
-    return [i18n.label(key, lang) for key in COLUMNS]
+def _with_cases(report: TimelogReport) -> bool:
+    return any(log.case_ids is not None for log in report.time_logs)
+
+
+def _headers(lang: str, with_cases: bool) -> list[str]:
+    keys = COLUMNS + (CASE_COLUMNS if with_cases else ())
+    return [i18n.label(key, lang) for key in keys]
 
 
 def _problem_lines(report: TimelogReport, lang: str) -> list[str]:
@@ -43,10 +58,11 @@ def _problem_lines(report: TimelogReport, lang: str) -> list[str]:
 
 
 def render_table(report: TimelogReport, lang: str) -> str:
-    rows = [_row(log, lang) for log in report.time_logs]
+    cases = _with_cases(report)
+    rows = [_row(log, lang, cases) for log in report.time_logs]
     title = f"{i18n.label('time_logs', lang)} ({len(rows)})"
     errors: list[list[object]] = [[e.code, e.message] for e in report.errors[:20]]
-    tables: list[tuple[str, list[str], list[list[object]]]] = [(title, _headers(lang), rows)]
+    tables: list[tuple[str, list[str], list[list[object]]]] = [(title, _headers(lang, cases), rows)]
     if errors:
         headers = [i18n.label("code", lang), i18n.label("message", lang)]
         tables.append((f"{i18n.label('errors', lang)} ({len(report.errors)})", headers, errors))
@@ -54,11 +70,12 @@ def render_table(report: TimelogReport, lang: str) -> str:
 
 
 def render_markdown(report: TimelogReport, lang: str) -> str:
-    rows = [_row(log, lang) for log in report.time_logs]
+    cases = _with_cases(report)
+    rows = [_row(log, lang, cases) for log in report.time_logs]
     parts = [
         f"## {i18n.label('time_logs', lang)} ({len(rows)})",
         "",
-        markdown_table(_headers(lang), rows),
+        markdown_table(_headers(lang, cases), rows),
     ]
     for key, records in (("errors", report.errors), ("notes", report.notes)):
         if records:
