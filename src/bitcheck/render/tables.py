@@ -62,4 +62,4 @@ def markdown_table(headers: Sequence[str], rows: Sequence[Row]) -> str:
     cleaned = [
         ["" if cell is None else str(cell).replace("|", "\\|") for cell in row] for row in rows
     ]
-    return tabulate(cleaned, headers=list(headers), tablefmt="github")
+    return tabulate(cleaned, headers=list(headers), tablefmt="github", disable_numparse=True)
