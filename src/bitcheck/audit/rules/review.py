@@ -63,6 +63,7 @@ def temporary_stay_long(facts: CaseFacts, context: RuleContext) -> Outcome:
         "expected": limit.isoformat(),
         "observed": start.isoformat(),
         "margin": float((context.as_of - limit).days),
+        "params": {"months": context.settings.temporary_stay_months},
     }
     return fired(**numbers) if limit < context.as_of else silent(**numbers)
 
