@@ -12,8 +12,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DEMO_AUDIT := $(BIN)/bitcheck audit examples/sager.xlsx --tariffs examples/takstkatalog.xlsx \
+	--timelogs examples/doegnskemaer --as-of 2026-11-24
+
 demo: $(STAMP)
-	$(BIN)/bitcheck validate examples/sager.xlsx examples/takstkatalog.xlsx examples/doegnskemaer
+	mkdir -p out
+	$(DEMO_AUDIT)
+	$(DEMO_AUDIT) -o out/rapport.xlsx
+	@echo "The Excel report is in out/rapport.xlsx"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests examples

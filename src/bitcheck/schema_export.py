@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bitcheck.report.audit_models import AuditReport
 from bitcheck.report.timelog import TimelogReport
 from bitcheck.report.validation import ValidationReport
 from bitcheck.schemas.cases import CaseRow
@@ -23,6 +24,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "settings": Settings,
     "output-validate": ValidationReport,
     "output-timelog": TimelogReport,
+    "output-audit": AuditReport,
 }
 
 

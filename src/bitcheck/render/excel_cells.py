@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
@@ -126,9 +127,10 @@ class Sheet:
             number_format = value.number_format or number_format
             colour = value.colour or colour
             value = value.value
-        cell = self.ws.cell(row=row, column=column)
+        cell = cast(Cell, self.ws.cell(row=row, column=column))  # never a merged cell here
         if isinstance(value, str):
-            self._put_text(cell, value)
+            if value:
+                self._put_text(cell, value)
         elif isinstance(value, bool):
             cell.value = value
             self._measure(column, 5)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl.chart import BarChart, Reference
 
@@ -182,7 +182,7 @@ PROVIDER_KEYS = (
 DIRECTION_FIELDS = {"findings": INTEGER, "cases": INTEGER, "annual_amount": DKK}
 
 
-def _union(dicts: Iterable[dict[str, object]]) -> list[str]:
+def _union(dicts: Iterable[Mapping[str, object]]) -> list[str]:
     keys: dict[str, None] = {}
     for entry in dicts:
         keys.update(dict.fromkeys(entry))
@@ -215,9 +215,10 @@ def provider_row(provider: ProviderRecord, directions: list[str], grouped: list[
     for direction in directions:
         count = provider.by_direction.get(direction)
         row += _direction_values(count)
-    for keys, values in zip(
-        grouped, (provider.by_code, provider.evidence_grades, provider.percentiles), strict=True
-    ):
+    figures: tuple[Mapping[str, float], ...] = (
+        provider.by_code, provider.evidence_grades, provider.percentiles,
+    )  # fmt: skip
+    for keys, values in zip(grouped, figures, strict=True):
         row += [values.get(key) for key in keys]
     return row
 
@@ -255,8 +256,8 @@ def add_hours_chart(sheet: Sheet, last: int) -> None:
     data = Reference(sheet.ws, min_col=5, max_col=6, min_row=1, max_row=last)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(sheet.ws, min_col=1, min_row=2, max_row=last))
-    chart.width = min(40.0, max(18.0, 1.6 * (last - 1)))
-    chart.height = 10.0
+    chart.width = min(40, max(18, round(1.6 * (last - 1))))
+    chart.height = 10
     sheet.ws.add_chart(chart, f"A{last + 3}")
 
 

@@ -1,0 +1,86 @@
+"""The Excel reports (outputs.md §6): the audit workbook and the time-log summary.
+
+Sheets are created in their final order first and filled afterwards, so that the Notes sheet,
+filled last, can list every text another sheet had to cut at Excel's cell limit.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+
+from bitcheck.i18n_fields import sheet_name
+from bitcheck.render.excel_cells import Book, Sheet
+from bitcheck.render.excel_summary import Summary, write_manifest
+from bitcheck.render.excel_tables import (
+    write_cases,
+    write_errors,
+    write_findings,
+    write_notes,
+    write_providers,
+    write_time_logs,
+    write_watch,
+)
+from bitcheck.report.audit_models import AuditReport, Finding
+from bitcheck.report.timelog import TimelogReport
+
+AUDIT_SHEETS = (
+    "summary", "findings", "watch", "cases", "providers", "time_logs", "resolved", "errors",
+    "notes", "manifest",
+)  # fmt: skip
+TIMELOG_SHEETS = ("time_logs", "errors", "notes")
+
+
+def workbook_bytes(
+    report: AuditReport,
+    lang: str,
+    *,
+    reveal_cpr: bool,
+    resolved: list[Finding] | None = None,
+) -> bytes:
+    """The audit report as an xlsx file. `resolved` (batch runs: findings of the previous run
+    that are gone) adds the Resolved sheet; without it, the sheet is left out."""
+    keys = [key for key in AUDIT_SHEETS if key != "resolved" or resolved is not None]
+    workbook, sheets = _workbook(keys, lang)
+    Summary(sheets["summary"], report).write()
+    write_findings(sheets["findings"], report.findings, reveal_cpr)
+    write_watch(sheets["watch"], report.watch, reveal_cpr)
+    write_cases(sheets["cases"], report.cases, reveal_cpr)
+    write_providers(sheets["providers"], report.providers)
+    write_time_logs(sheets["time_logs"], report.time_logs, reveal_cpr)
+    if resolved is not None:
+        write_findings(sheets["resolved"], resolved, reveal_cpr)
+    write_errors(sheets["errors"], report.errors)
+    write_manifest(sheets["manifest"], report)
+    write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
+    return _saved(workbook)
+
+
+def timelog_workbook_bytes(report: TimelogReport, lang: str, *, reveal_cpr: bool) -> bytes:
+    """`bitcheck timelog -o FILE.xlsx`: the time logs, data errors and notes."""
+    workbook, sheets = _workbook(TIMELOG_SHEETS, lang)
+    write_time_logs(sheets["time_logs"], report.time_logs, reveal_cpr)
+    write_errors(sheets["errors"], report.errors)
+    write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
+    return _saved(workbook)
+
+
+def _workbook(keys: Sequence[str], lang: str) -> tuple[Workbook, dict[str, Sheet]]:
+    workbook = Workbook()
+    book = Book(lang)
+    first = workbook.active
+    assert first is not None
+    sheets: dict[str, Sheet] = {}
+    for n, key in enumerate(keys):
+        worksheet = first if n == 0 else workbook.create_sheet()
+        worksheet.title = sheet_name(key, lang)
+        sheets[key] = Sheet(worksheet, book)
+    return workbook, sheets
+
+
+def _saved(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,267 @@
+"""The Summary and Manifest sheets of the Excel audit report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from openpyxl.styles import Font
+
+from bitcheck import i18n
+from bitcheck.audit.rules import RULES
+from bitcheck.i18n_fields import KIND_NAMES, field_label, header, text
+from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_MEANING, DIRECTION_NAMES, NOTICE
+from bitcheck.render.excel_cells import (
+    BOLD,
+    DATE,
+    DKK,
+    INTEGER,
+    NOTICE_FILL,
+    WRAP_TOP,
+    Column,
+    Sheet,
+    fill,
+    write_table,
+)
+from bitcheck.render.excel_tables import Row, direction_cell, severity_cell
+from bitcheck.report.audit_models import AuditReport, DirectionCount
+from bitcheck.report.records import InputRecord
+
+TITLE_FONT = Font(bold=True, size=14)
+SECTION_FONT = Font(bold=True, size=12)
+LINE_HEIGHT = 15
+WIDTHS = {"B": 46, "C": 46, "D": 12, "E": 12, "F": 14, "G": 66}
+INPUT_KEYS = ("path", "kind", "layout", "rows_read", "rows_accepted", "rows_rejected", "sha256")
+
+
+class Summary:
+    """Writes the Summary sheet top to bottom."""
+
+    def __init__(self, sheet: Sheet, report: AuditReport) -> None:
+        self.sheet = sheet
+        self.report = report
+        self.lang = sheet.book.lang
+        self.row = 1
+
+    def write(self) -> None:
+        report = self.report
+        title = text("title", self.lang, version=report.bitcheck)
+        self.sheet.put(1, 1, title).font = TITLE_FONT
+        self.notice()
+        self.audited()
+        self.directions("citizen_payment", ("citizen", "payment"))
+        self.directions("process_data", ("process", "data"))
+        self.rules()
+        self.inputs()
+        self.settings()
+        self.layout()
+
+    def line(self, label: str, value: object = None, number_format: str | None = None) -> None:
+        self.sheet.put(self.row, 1, label).font = BOLD
+        self.sheet.put(self.row, 2, value, number_format)
+        self.row += 1
+
+    def section(self, key: str) -> None:
+        self.row += 1
+        self.sheet.put(self.row, 1, text(key, self.lang)).font = SECTION_FONT
+        self.row += 1
+
+    def notice(self) -> None:
+        """The notice, merged across the sheet's width, right under the title."""
+        cell = self.sheet.put(3, 1, NOTICE[self.lang])
+        cell.font = BOLD
+        cell.fill = fill(NOTICE_FILL)
+        cell.alignment = WRAP_TOP
+        self.sheet.ws.merge_cells("A3:G3")
+        self.sheet.ws.row_dimensions[3].height = LINE_HEIGHT * 3
+        self.row = 4
+
+    def audited(self) -> None:
+        report, lang = self.report, self.lang
+        self.section("audited")
+        self.line(text("as_of", lang), report.as_of, DATE)
+        self.line(text("generated_at", lang), report.generated_at)
+        versions = text(
+            "versions_value", lang, bitcheck=report.bitcheck, rules=report.rules_version
+        )
+        self.line(text("versions", lang), versions)
+        self.line(text("key_file", lang), report.settings.get("pseudonym_key_file"))
+        self.line(text("cases_audited", lang), report.summary.cases, INTEGER)
+        self.line(text("findings_total", lang), report.summary.findings, INTEGER)
+        self.line(text("watch_total", lang), len(report.watch), INTEGER)
+        self.line(text("errors_total", lang), len(report.errors), INTEGER)
+        self.line(text("notes_total", lang), len(report.notes), INTEGER)
+        for kind, summary in input_summaries(report.inputs, lang):
+            self.line(f"{text('inputs_by_kind', lang)}: {kind}", summary)
+        self.line("", text("inputs_detail", lang))
+        self.filters()
+
+    def filters(self) -> None:
+        report, lang = self.report, self.lang
+        if report.filters:
+            shown = "; ".join(
+                f"{key}: {', '.join(values)}" for key, values in report.filters.items()
+            )
+            self.line(text("filters", lang), shown)
+        for direction, left in (report.filtered_out or {}).items():
+            name = DIRECTION_NAMES.get(direction, {}).get(lang, direction)
+            value = text("filtered_out_value", lang, direction=name, findings=left.findings)
+            self.line(text("filtered_out", lang), value)
+
+    def directions(self, title: str, directions: Sequence[str]) -> None:
+        """Two directions side by side: their meaning, findings, cases and annual amounts."""
+        self.section(title)
+        counts = [self.report.summary.by_direction.get(d) for d in directions]
+        for n, direction in enumerate(directions, start=2):
+            self.sheet.put(self.row, n, direction_cell(direction, self.lang)).font = BOLD
+        self.row += 1
+        self.wrapped_line("meaning", [DIRECTION_MEANING[d][self.lang] for d in directions])
+        self.figures(
+            field_label("findings", self.lang), [c.findings if c else None for c in counts]
+        )
+        self.figures(field_label("cases", self.lang), [c.cases if c else None for c in counts])
+        if any(d in AMOUNT_MEANING for d in directions) or any(_amount(c) for c in counts):
+            amounts = [_amount(c) for c in counts]
+            self.figures(field_label("annual_amount", self.lang), amounts, DKK)
+            meanings = [AMOUNT_MEANING.get(d, {}).get(self.lang, "") for d in directions]
+            self.wrapped_line("amount_meaning", meanings)
+
+    def figures(self, label: str, values: Sequence[object], number_format: str = INTEGER) -> None:
+        self.sheet.put(self.row, 1, label).font = BOLD
+        for n, value in enumerate(values, start=2):
+            self.sheet.put(self.row, n, value, number_format)
+        self.row += 1
+
+    def wrapped_line(self, key: str, values: Sequence[str]) -> None:
+        self.sheet.put(self.row, 1, text(key, self.lang)).font = BOLD
+        for n, value in enumerate(values, start=2):
+            self.sheet.put(self.row, n, value).alignment = WRAP_TOP
+        lines = max((len(v) // (WIDTHS["B"] - 4) + 1 for v in values), default=1)
+        self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
+        self.row += 1
+
+    def rules(self) -> None:
+        """Findings and not-evaluated counts per rule, in catalogue order."""
+        lang, summary = self.lang, self.report.summary
+        self.section("by_rule")
+        keys = ("code", "rule", "direction", "severity", "findings", "not_evaluated")
+        cols = [Column(_label(key, lang), INTEGER) for key in keys]
+        self.sheet.header_row(self.row, cols)
+        for code, found in summary.by_code.items():
+            self.row += 1
+            rule = RULES.get(code)
+            values: Row = [
+                code,
+                rule.name if rule else None,
+                direction_cell(rule.direction.value, lang) if rule else None,
+                severity_cell(rule.severity.value, lang) if rule else None,
+                found,
+                summary.not_evaluated.get(code),
+            ]
+            for n, value in enumerate(values, start=1):
+                self.sheet.put(self.row, n, value, INTEGER)
+        self.row += 1
+
+    def inputs(self) -> None:
+        lang = self.lang
+        self.section("inputs")
+        cols = [Column(_label(key, lang), INTEGER) for key in INPUT_KEYS]
+        self.sheet.header_row(self.row, cols)
+        for record in self.report.inputs:
+            self.row += 1
+            for n, key in enumerate(INPUT_KEYS, start=1):
+                self.sheet.put(self.row, n, getattr(record, key), INTEGER)
+        self.row += 1
+
+    def settings(self) -> None:
+        self.section("settings")
+        for key, value in flatten("", self.report.settings):
+            self.sheet.put(self.row, 1, key).font = BOLD
+            self.sheet.put(self.row, 2, value)
+            self.row += 1
+
+    def layout(self) -> None:
+        """Fixed widths: the label column as wide as its longest label or file name."""
+        ws = self.sheet.ws
+        ws.column_dimensions["A"].width = max(30, min(70, self.sheet.widths.get(1, 0) + 2))
+        for letter, width in WIDTHS.items():
+            ws.column_dimensions[letter].width = width
+        ws.sheet_view.showGridLines = False
+
+
+def _label(key: str, lang: str) -> str:
+    return field_label(key, lang)
+
+
+def _amount(count: DirectionCount | None) -> float | None:
+    return None if count is None else count.annual_amount
+
+
+def input_summaries(inputs: Sequence[InputRecord], lang: str) -> Iterator[tuple[str, str]]:
+    """Per kind: how many files, rows read, accepted and rejected, in words."""
+    kinds: dict[str, list[InputRecord]] = {}
+    for record in inputs:
+        kinds.setdefault(record.kind or "", []).append(record)
+    for kind, records in kinds.items():
+        name = KIND_NAMES.get(kind, {}).get(lang, kind or "?")
+        figures = [
+            (len(records), text("files", lang)),
+            (sum(r.rows_read for r in records), field_label("rows_read", lang)),
+            (sum(r.rows_accepted for r in records), field_label("rows_accepted", lang)),
+            (sum(r.rows_rejected for r in records), field_label("rows_rejected", lang)),
+        ]
+        yield name, ", ".join(f"{label}: {i18n.number(n, lang)}" for n, label in figures)
+
+
+def flatten(prefix: str, value: object) -> Iterator[tuple[str, object]]:
+    """Nested dicts as dotted keys (`review_months.107`); lists joined; empty ones as {} and []."""
+    if isinstance(value, dict):
+        if not value:
+            yield prefix, "{}"
+        for key, inner in value.items():
+            yield from flatten(f"{prefix}.{key}" if prefix else str(key), inner)
+    elif isinstance(value, list | tuple):
+        yield prefix, ", ".join(str(v) for v in value) if value else "[]"
+    else:
+        yield prefix, value
+
+
+# --- manifest ---
+
+MANIFEST_INPUT_KEYS = (
+    "kind", "layout", "sha256", "encoding", "sheets", "rows_read", "rows_accepted", "rows_rejected",
+)  # fmt: skip
+MANIFEST_CATALOGUE_KEYS = (
+    "sheet", "row", "provider", "department", "level", "valid_from", "valid_to",
+)  # fmt: skip
+MANIFEST_KEYS = ("key", "value", *MANIFEST_INPUT_KEYS, *MANIFEST_CATALOGUE_KEYS)
+MANIFEST_FORMATS = {"rows_read": INTEGER, "rows_accepted": INTEGER, "rows_rejected": INTEGER}
+
+
+def manifest_rows(report: AuditReport) -> Iterator[Row]:
+    """Key/value rows; an input's path and a catalogue row's file in `value`, the rest beside."""
+    blank_inputs: Row = [None] * len(MANIFEST_INPUT_KEYS)
+    yield ["bitcheck", report.bitcheck]
+    yield ["rules_version", report.rules_version]
+    yield ["as_of", report.as_of]
+    yield ["generated_at", report.generated_at]
+    for key, value in flatten("settings", report.settings):
+        yield [key, value]
+    for key, value in flatten("filters", report.filters):
+        yield [key, value]
+    for n, record in enumerate(report.inputs):
+        values = [_joined(getattr(record, key)) for key in MANIFEST_INPUT_KEYS]
+        yield [f"inputs.{n}", record.path, *values]
+    for n, row in enumerate(report.catalogue_rows):
+        values = [getattr(row, key) for key in MANIFEST_CATALOGUE_KEYS]
+        yield [f"catalogue_rows.{n}", row.file, *blank_inputs, *values]
+
+
+def _joined(value: object) -> object:
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def write_manifest(sheet: Sheet, report: AuditReport) -> None:
+    lang = sheet.book.lang
+    cols = [Column(header(key, lang), MANIFEST_FORMATS.get(key), 70) for key in MANIFEST_KEYS]
+    rows = (row + [None] * (len(cols) - len(row)) for row in manifest_rows(report))
+    write_table(sheet, cols, rows)
