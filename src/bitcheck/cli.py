@@ -102,13 +102,14 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
     def wrapper(**options: Any) -> int:
         debug = bool(options.get("debug"))
         lang = options.get("lang") or "da"
+        run: Run | None = None
         try:
             run = build_run(options)
             return function(run, **options)
         except BitcheckError as error:
             if debug:
                 traceback.print_exc()
-            fail(error_line(error, lang), error.exit_code)
+            fail(error_line(error, run.lang if run else lang, run), error.exit_code)
         except Exception as error:  # noqa: BLE001 - the one place that turns bugs into one line
             if debug:
                 raise
@@ -121,7 +122,8 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
     return wrapper
 
 
-def error_line(error: BitcheckError, lang: str) -> str:
+def error_line(error: BitcheckError, lang: str, run: Run | None) -> str:
+    """The one line a run-stopping error prints; a CPR-like number in it becomes a pseudonym."""
     from bitcheck.problems import Problem
     from bitcheck.report.records import problem_message
 
@@ -129,8 +131,23 @@ def error_line(error: BitcheckError, lang: str) -> str:
         problem = Problem(
             code="unreadable-file", file=str(error.params["file"]), params=error.params
         )
-        return "bitcheck: " + problem_message(problem, lang)
-    return "bitcheck: " + i18n.message(error.key, lang, **error.params)
+        line = problem_message(problem, lang)
+    else:
+        line = i18n.message(error.key, lang, **error.params)
+    return "bitcheck: " + redact_line(line, run)
+
+
+def redact_line(line: str, run: Run | None) -> str:
+    """CPR-like numbers become pseudonyms with the run's key, or #s before there is a run."""
+    from bitcheck.privacy import CPR_LIKE, redact_text
+    from bitcheck.values import mask_digits
+
+    try:
+        if run is not None:
+            return redact_text(line, run.pseudonymizer())
+    except BitcheckError:
+        pass
+    return CPR_LIKE.sub(lambda found: mask_digits(found.group()), line)
 
 
 def fail(message: str, code: int) -> None:

@@ -136,10 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
     "key_file": {"da": "Nøglefil til pseudonymer", "en": "Pseudonym key file"},
     "cases_audited": {"da": "Sager gennemgået", "en": "Cases audited"},
     "findings_total": {"da": "Fund i alt", "en": "Findings in total"},
-    "watch_total": {
-        "da": "Opmærksomhedspunkter (nær grænsen, ikke fund)",
-        "en": "Watch items (near the threshold, not findings)",
-    },
+    "watch_total": {"da": "Opmærksomhed (nær grænsen)", "en": "Watch items (near the threshold)"},
     "errors_total": {
         "da": "Datafejl (afviste rækker m.m.)",
         "en": "Data errors (rejected rows etc.)",
@@ -170,7 +167,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Expected and delivered hours per week per provider",
     },
     "chart_axis": {"da": "Timer pr. uge", "en": "Hours per week"},
-    "text_cut_code": {"da": "text-cut", "en": "text-cut"},
     "text_cut": {
         "da": 'ark "{sheet}", celle {cell}: teksten var {length} tegn og er afkortet til {limit}, det mest en Excel-celle kan rumme',
         "en": 'sheet "{sheet}", cell {cell}: the text was {length} characters and is cut to {limit}, the most an Excel cell can hold',

@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.worksheet.properties import PageSetupProperties
 
 from bitcheck.i18n_fields import sheet_name
 from bitcheck.render.excel_cells import Book, Sheet
@@ -31,6 +32,7 @@ AUDIT_SHEETS = (
     "notes", "manifest",
 )  # fmt: skip
 TIMELOG_SHEETS = ("time_logs", "errors", "notes")
+FIT_TO_WIDTH = ("summary", "findings", "watch", "errors", "notes")  # printed one page wide
 
 
 def workbook_bytes(
@@ -55,6 +57,7 @@ def workbook_bytes(
     write_errors(sheets["errors"], report.errors)
     write_manifest(sheets["manifest"], report)
     write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
+    _page_setup(sheets)
     return _saved(workbook)
 
 
@@ -64,7 +67,22 @@ def timelog_workbook_bytes(report: TimelogReport, lang: str, *, reveal_cpr: bool
     write_time_logs(sheets["time_logs"], report.time_logs, reveal_cpr)
     write_errors(sheets["errors"], report.errors)
     write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
+    _page_setup(sheets)
     return _saved(workbook)
+
+
+def _page_setup(sheets: dict[str, Sheet]) -> None:
+    """Printed landscape; tables repeat their header row, narrow ones fit one page wide."""
+    for key, sheet in sheets.items():
+        ws = sheet.ws
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        if key != "summary":
+            ws.print_title_rows = "1:1"
+        if key in FIT_TO_WIDTH:
+            ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
 
 
 def _workbook(keys: Sequence[str], lang: str) -> tuple[Workbook, dict[str, Sheet]]:

@@ -42,8 +42,9 @@ NOTICE_FILL = "FFF2CC"
 MIN_WIDTH = 6
 DEFAULT_CAP = 50
 _FILLS: dict[str, PatternFill] = {}
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-BOLD = Font(bold=True)
+FONT_NAME = "Calibri"  # the workbook default; a font without a name falls back elsewhere
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+BOLD = Font(name=FONT_NAME, bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
@@ -14,6 +14,7 @@ from bitcheck.render.excel_cells import (
     BOLD,
     DATE,
     DKK,
+    FONT_NAME,
     INTEGER,
     NOTICE_FILL,
     WRAP_TOP,
@@ -26,10 +27,15 @@ from bitcheck.render.excel_tables import Row, direction_cell, severity_cell
 from bitcheck.report.audit_models import AuditReport, DirectionCount
 from bitcheck.report.records import InputRecord
 
-TITLE_FONT = Font(bold=True, size=14)
-SECTION_FONT = Font(bold=True, size=12)
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+SECTION_FONT = Font(name=FONT_NAME, bold=True, size=12)
 LINE_HEIGHT = 15
-WIDTHS = {"B": 46, "C": 46, "D": 12, "E": 12, "F": 14, "G": 66}
+LABEL_WIDTH = 34
+WIDTHS = {"A": LABEL_WIDTH, "B": 40, "C": 40, "D": 12, "E": 12, "F": 14, "G": 66}
+LEFT = Alignment(horizontal="left", vertical="top")
+CENTRE = Alignment(horizontal="center", vertical="top")
+WRAP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+WRAP_CENTRE = Alignment(horizontal="center", vertical="top", wrap_text=True)
 INPUT_KEYS = ("path", "kind", "layout", "rows_read", "rows_accepted", "rows_rejected", "sha256")
 
 
@@ -56,8 +62,10 @@ class Summary:
         self.layout()
 
     def line(self, label: str, value: object = None, number_format: str | None = None) -> None:
-        self.sheet.put(self.row, 1, label).font = BOLD
-        self.sheet.put(self.row, 2, value, number_format)
+        cell = self.sheet.put(self.row, 1, label)
+        cell.font = BOLD
+        cell.alignment = LEFT
+        self.sheet.put(self.row, 2, value, number_format).alignment = LEFT
         self.row += 1
 
     def section(self, key: str) -> None:
@@ -71,7 +79,7 @@ class Summary:
         cell.font = BOLD
         cell.fill = fill(NOTICE_FILL)
         cell.alignment = WRAP_TOP
-        self.sheet.ws.merge_cells("A3:G3")
+        self.sheet.ws.merge_cells("A3:F3")
         self.sheet.ws.row_dimensions[3].height = LINE_HEIGHT * 3
         self.row = 4
 
@@ -112,7 +120,9 @@ class Summary:
         self.section(title)
         counts = [self.report.summary.by_direction.get(d) for d in directions]
         for n, direction in enumerate(directions, start=2):
-            self.sheet.put(self.row, n, direction_cell(direction, self.lang)).font = BOLD
+            cell = self.sheet.put(self.row, n, direction_cell(direction, self.lang))
+            cell.font = BOLD
+            cell.alignment = CENTRE
         self.row += 1
         self.wrapped_line("meaning", [DIRECTION_MEANING[d][self.lang] for d in directions])
         self.figures(
@@ -128,13 +138,15 @@ class Summary:
     def figures(self, label: str, values: Sequence[object], number_format: str = INTEGER) -> None:
         self.sheet.put(self.row, 1, label).font = BOLD
         for n, value in enumerate(values, start=2):
-            self.sheet.put(self.row, n, value, number_format)
+            self.sheet.put(self.row, n, value, number_format).alignment = CENTRE
         self.row += 1
 
     def wrapped_line(self, key: str, values: Sequence[str]) -> None:
-        self.sheet.put(self.row, 1, text(key, self.lang)).font = BOLD
+        label = self.sheet.put(self.row, 1, text(key, self.lang))
+        label.font = BOLD
+        label.alignment = LEFT
         for n, value in enumerate(values, start=2):
-            self.sheet.put(self.row, n, value).alignment = WRAP_TOP
+            self.sheet.put(self.row, n, value).alignment = WRAP_CENTRE
         lines = max((len(v) // (WIDTHS["B"] - 4) + 1 for v in values), default=1)
         self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
         self.row += 1
@@ -170,19 +182,22 @@ class Summary:
             self.row += 1
             for n, key in enumerate(INPUT_KEYS, start=1):
                 self.sheet.put(self.row, n, getattr(record, key), INTEGER)
+            self.sheet.ws.cell(self.row, 1).alignment = WRAP_LEFT
+            lines = -(-len(record.path) // (LABEL_WIDTH - 2))
+            if lines > 1:
+                self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
         self.row += 1
 
     def settings(self) -> None:
         self.section("settings")
         for key, value in flatten("", self.report.settings):
             self.sheet.put(self.row, 1, key).font = BOLD
-            self.sheet.put(self.row, 2, value)
+            self.sheet.put(self.row, 2, value).alignment = LEFT
             self.row += 1
 
     def layout(self) -> None:
         """Fixed widths: the label column as wide as its longest label or file name."""
         ws = self.sheet.ws
-        ws.column_dimensions["A"].width = max(30, min(70, self.sheet.widths.get(1, 0) + 2))
         for letter, width in WIDTHS.items():
             ws.column_dimensions[letter].width = width
         ws.sheet_view.showGridLines = False

@@ -9,6 +9,7 @@ from bitcheck.audit.facts import CaseFacts
 from bitcheck.audit.rules import CATALOGUE_ORDER, DIRECTIONS, RULES, RULES_VERSION, Outcome
 from bitcheck.audit.rules.registry import SEVERITY_ORDER, Severity
 from bitcheck.audit.run import AuditRun
+from bitcheck.privacy import redact_text
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.audit_models import (
     AuditReport,
@@ -23,7 +24,7 @@ from bitcheck.report.counts import direction_counts
 from bitcheck.report.explain import explanation
 from bitcheck.report.providers import provider_records
 from bitcheck.report.records import error_record, note_record
-from bitcheck.report.timelog import SourceRecord, format_cpr, time_log_record
+from bitcheck.report.timelog import SourceRecord, format_cpr, source_record, time_log_record
 from bitcheck.report.validation import input_record, sorted_problems
 
 WATCH_RATIO_CODES = ("T1", "T2", "D1", "D2")
@@ -68,7 +69,7 @@ def build_audit_report(
         settings=settings,
         filters=None,
         inputs=[input_record(i, pseudonymizer) for i in run.inputs],
-        catalogue_rows=catalogue_rows(run),
+        catalogue_rows=catalogue_rows(run, pseudonymizer),
         summary=summary(run, findings),
         findings=findings,
         watch=[w for case in run.cases for w in watch_items(run, case, citizens, lang)],
@@ -95,13 +96,16 @@ def finding_order(finding: Finding) -> tuple[int, int, str, int]:
 LOG_CODES = ("D1", "D2", "D4", "D5")
 
 
-def case_sources(run: AuditRun, case: CaseFacts, code: str, outcome: Outcome) -> list[SourceRecord]:
+def case_sources(
+    run: AuditRun, case: CaseFacts, code: str, outcome: Outcome, citizens: Citizens
+) -> list[SourceRecord]:
     """The case row, the other cases it reports for, and the time log behind a log finding."""
     by_key = {c.key: c for c in run.cases}
     rows = [case.source, *(by_key[key].source for key in outcome.extra_sources if key in by_key)]
-    sources = [SourceRecord(file=s.file, sheet=s.sheet, row=s.row, last_row=None) for s in rows]
+    pseudonymizer = citizens.pseudonymizer
+    sources = [source_record(pseudonymizer, s.file, s.sheet, s.row) for s in rows]
     if code in LOG_CODES and case.log is not None:
-        sources += [SourceRecord(**vars(s)) for s in case.log.sources]
+        sources += [source_record(pseudonymizer, **vars(s)) for s in case.log.sources]
     return sources
 
 
@@ -136,7 +140,7 @@ def case_findings(run: AuditRun, case: CaseFacts, citizens: Citizens, lang: str)
                 else None,
                 lifecycle=None,
                 since=None,
-                sources=case_sources(run, case, code, outcome),
+                sources=case_sources(run, case, code, outcome, citizens),
             )
         )
     return found
@@ -217,14 +221,14 @@ def case_record(run: AuditRun, case: CaseFacts, citizens: Citizens) -> CaseRecor
     )
 
 
-def catalogue_rows(run: AuditRun) -> list[CatalogueRowRecord]:
+def catalogue_rows(run: AuditRun, pseudonymizer: Pseudonymizer) -> list[CatalogueRowRecord]:
     """The catalogue rows any case used, in file and row order."""
     used = {case.row for case in run.cases if case.row is not None}
     rows = sorted(used, key=lambda r: (r.source.file, r.source.sheet or "", r.source.row))
     return [
         CatalogueRowRecord(
-            file=r.source.file,
-            sheet=r.source.sheet,
+            file=redact_text(r.source.file, pseudonymizer),
+            sheet=None if r.source.sheet is None else redact_text(r.source.sheet, pseudonymizer),
             row=r.source.row,
             provider=r.provider,
             department=r.department,

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from bitcheck import __version__
+from bitcheck.privacy import redact_text
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.records import (
     ErrorRecord,
@@ -30,6 +31,22 @@ class SourceRecord(BaseModel):
     sheet: str | None
     row: int | None
     last_row: int | None
+
+
+def source_record(
+    pseudonymizer: Pseudonymizer,
+    file: str,
+    sheet: str | None,
+    row: int | None,
+    last_row: int | None = None,
+) -> SourceRecord:
+    """Where a number came from; a CPR-like number in a file or sheet name becomes a pseudonym."""
+    return SourceRecord(
+        file=redact_text(file, pseudonymizer),
+        sheet=None if sheet is None else redact_text(sheet, pseudonymizer),
+        row=row,
+        last_row=last_row,
+    )
 
 
 class TimeLogRecord(BaseModel):
@@ -102,7 +119,7 @@ def time_log_record(
         evidence_grade=log.evidence_grade,
         evidence_reasons=log.evidence_reasons,
         problems=log.problems,
-        sources=[SourceRecord(**vars(source)) for source in log.sources],
+        sources=[source_record(pseudonymizer, **vars(source)) for source in log.sources],
     )
 
 

@@ -1,0 +1,177 @@
+"""No CPR number and no name in any output unless the user asks with --reveal-cpr."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+from conftest import write_csv, write_xlsx
+
+CPRS = ("610190-1234", "6202851234", "630301-4321")
+SECRETS = ("610190", "6101901234", "620285", "630301", "Hemmelig", "Hansen", "Jensen", "Olsen")
+NAMES = ("Hemmelig Hansen", "Hemmelig Jensen", "Hemmelig Olsen")
+
+
+@pytest.fixture
+def municipality(tmp_path: Path) -> dict[str, str]:
+    head = [
+        "Sagsnr",
+        "CPR-nr",
+        "Navn",
+        "Paragraf",
+        "Tilbud",
+        "Bevilget fra",
+        "Takstniveau",
+        "Grundtakst",
+        "Særtakst",
+        "Ekstra timer pr. uge",
+        "Seneste opfølgning",
+    ]
+    rows = [
+        [
+            "S-1",
+            CPRS[0],
+            NAMES[0],
+            "108",
+            "Egely",
+            dt.date(2024, 1, 1),
+            "Niveau 2",
+            2000,
+            300,
+            0,
+            None,
+        ],
+        [
+            "S-2",
+            CPRS[1],
+            NAMES[1],
+            "107",
+            "Egely",
+            dt.date(2020, 1, 1),
+            "Niveau 9",
+            1500,
+            0,
+            0,
+            dt.date(2025, 1, 1),
+        ],
+        [
+            "S-3",
+            "0101901239x",
+            NAMES[2],
+            "108",
+            "Egely",
+            dt.date(2024, 1, 1),
+            "Niveau 2",
+            1500,
+            0,
+            0,
+            None,
+        ],
+    ]
+    cases = write_xlsx(tmp_path / f"sager {CPRS[2]}.xlsx", [head, *rows], sheet=f"Udtræk {CPRS[0]}")
+    tariffs = write_xlsx(
+        tmp_path / "takster.xlsx",
+        [
+            ["Tilbud", "Takstniveau", "Grundtakst", "Normerede timer pr. uge"],
+            ["Egely", "Niveau 2", 1000, 10.5],
+        ],
+    )
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    write_csv(
+        logs / f"log {CPRS[0]}.csv",
+        [
+            "CPR;Navn;Dato;Start;Slut;Aktivitet",
+            f"{CPRS[0]};{NAMES[0]};02-11-2026;07:00;08:00;Morgen",
+            f"{CPRS[1]};{NAMES[1]};02-11-2026;07:00;07:00;Fejl",
+        ],
+    )
+    return {"cases": str(cases), "tariffs": str(tariffs), "logs": str(logs), "dir": str(tmp_path)}
+
+
+def outputs(args: list[str], folder: str) -> list[str]:
+    """stdout and stderr of the command in every format, and the text of every file written."""
+    texts = []
+    for fmt in ("table", "markdown", "json", "csv"):
+        if fmt == "csv" and args[0] != "audit":
+            continue
+        result = CliRunner().invoke(cli, [*args, "--format", fmt])
+        texts += [result.stdout, result.stderr]
+    for suffix in (".xlsx", ".json", ".md"):
+        if suffix == ".md" and args[0] == "schema":
+            continue
+        target = Path(folder) / f"out{suffix}"
+        result = CliRunner().invoke(cli, [*args, "-o", str(target)])
+        texts.append(result.stderr)
+        if target.exists():
+            texts.append(
+                workbook_text(target) if suffix == ".xlsx" else target.read_text(encoding="utf-8")
+            )
+    return texts
+
+
+def workbook_text(path: Path) -> str:
+    book = openpyxl.load_workbook(path)
+    buffer = io.StringIO()
+    for sheet in book.worksheets:
+        buffer.write(sheet.title + "\n")
+        for row in sheet.iter_rows(values_only=True):
+            buffer.write(" ".join("" if v is None else str(v) for v in row) + "\n")
+    return buffer.getvalue()
+
+
+def audit_args(m: dict[str, str]) -> list[str]:
+    return [
+        "audit",
+        m["cases"],
+        "--tariffs",
+        m["tariffs"],
+        "--timelogs",
+        m["logs"],
+        "--as-of",
+        "2026-11-24",
+    ]
+
+
+@pytest.mark.parametrize("command", ["audit", "timelog", "validate"])
+def test_no_cpr_or_name_in_any_output(municipality: dict[str, str], command: str) -> None:
+    args = {
+        "audit": audit_args(municipality),
+        "timelog": [
+            "timelog",
+            municipality["logs"],
+            "--cases",
+            municipality["cases"],
+            "--as-of",
+            "2026-11-24",
+        ],
+        "validate": ["validate", municipality["cases"], municipality["logs"]],
+    }[command]
+    texts = outputs(args, municipality["dir"])
+    assert any(texts), "the commands wrote nothing"
+    for text in texts:
+        for secret in SECRETS:
+            assert secret not in text, f"{secret!r} leaked in {command}"
+
+
+def test_reveal_cpr_shows_the_cpr(municipality: dict[str, str]) -> None:
+    result = CliRunner().invoke(
+        cli, [*audit_args(municipality), "--format", "json", "--reveal-cpr"]
+    )
+    assert result.exit_code == 0
+    assert CPRS[0] in result.stdout
+    assert "Hemmelig" not in result.stdout  # names are never read, even with --reveal-cpr
+
+
+def test_unreadable_file_error_line_masks_a_cpr_in_its_name(tmp_path: Path) -> None:
+    broken = tmp_path / f"log {CPRS[0]}.xlsx"
+    broken.write_bytes(b"PK\x03\x04 broken")
+    result = CliRunner().invoke(cli, ["validate", str(broken)])
+    assert result.exit_code == 2
+    assert "610190" not in result.stderr and "B-" in result.stderr
