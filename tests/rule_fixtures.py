@@ -165,9 +165,6 @@ def price_list(*rows: Sequence[Value]) -> str:
     return str(write_xlsx(Path("prisliste.xlsx"), [PRICE_LIST_HEADER, *rows]))
 
 
-_log_numbers = itertools.count(1)
-
-
 def time_log(
     entries: Sequence[Sequence[Value]],
     *,
@@ -175,14 +172,18 @@ def time_log(
     provider: str | None = "Egely",
     period: tuple[str, str] | None = TWO_WEEKS,
 ) -> str:
-    """A long time log with a header block; entries are (date, from, to, minutes, type[, staff])."""
+    """A long time log with a header block, in skema-1.xlsx, skema-2.xlsx, ... of the test.
+
+    Entries are (date, from, to, minutes, type[, staff]).
+    """
     block: list[list[Value]] = [["CPR-nr:", cpr]]
     if provider is not None:
         block.append(["Tilbud:", provider])
     if period is not None:
         block.append(["Periode:", f"{period[0]} - {period[1]}"])
     rows = [*block, [], LOG_HEADER, *(list(entry) for entry in entries)]
-    return str(write_xlsx(Path(f"skema-{next(_log_numbers)}.xlsx"), rows))
+    name = next(n for n in (f"skema-{i}.xlsx" for i in itertools.count(1)) if not Path(n).exists())
+    return str(write_xlsx(Path(name), rows))
 
 
 def direct_minutes(total: int, first_day: int = 2) -> list[list[Value]]:

@@ -60,7 +60,7 @@ def test_a_quiet_case_fires_nothing() -> None:
 
 
 def everything_wrong(**fields: str | None) -> str:
-    """A 107 case on which N1, T1, T3, T4, T5-free D3, R2, R3 and R5 would all fire."""
+    """A 107 case on which N1, T1, T3, T4, D3, R2, R3 and R5 fire while the grant runs."""
     return case(
         paragraph="107",
         grant_start="01-01-2024",  # a stay of more than 24 months
@@ -101,6 +101,11 @@ def test_an_ended_grant_comes_before_missing_columns_and_inputs() -> None:
             assert state(run, code)[0] == "silent", code
 
 
+def test_a_grant_ending_on_the_audit_date_has_not_ended() -> None:
+    run = audit(case(grant_end="24-11-2026", goals=""))
+    assert (state(run, "R5")[0], state(run, "R4")[0]) == ("fired", "silent")
+
+
 # Precedence: no-column, then silent, then the other reasons in the table's order --------
 
 
@@ -123,6 +128,7 @@ def test_a_missing_column_comes_before_a_missing_input() -> None:
         ("T5", {"level": ""}),  # no level, no catalogue
         ("D3", {"special_tariff": "", "extra_hours_week": ""}),  # nothing to log, no logs
         ("R1", {"last_review": "", "next_review": ""}),  # no due date
+        ("R4", {"basic_tariff": "", "base_tariff": ""}),  # grant not ended, nothing billed
     ],
 )
 def test_a_silent_condition_comes_before_a_missing_input(code: str, fields: dict[str, str]) -> None:
@@ -203,6 +209,12 @@ def test_a_ratio_below_one_is_no_t1_watch_item_but_a_t2_one() -> None:
     assert watched(report(run)) == [("T2", pytest.approx(-0.01))]
 
 
+def test_an_exact_delivery_match_is_never_a_watch_item() -> None:
+    settings = Settings(delivery_tolerance=0.03)  # ratio 1.0: margin -0.03 for D1 and D2
+    run = audit(case(), catalogue(), [time_log(direct_minutes(1200))], settings)
+    assert watched(report(run)) == []
+
+
 def test_d1_near_miss_is_a_watch_item() -> None:
     run = audit(case(), catalogue(), [time_log(direct_minutes(1056))])
     # 1056 / 120 = 8.8 h/week of 10; margin 0.85 - 0.88 = -0.03
@@ -214,8 +226,16 @@ def test_r1_due_in_ten_days_is_a_watch_item() -> None:
     assert watched(report(run)) == [("R1", -10.0)]
 
 
-def test_r1_due_in_31_days_is_no_watch_item() -> None:
-    assert watched(report(audit(case(next_review="25-12-2026")))) == []
+@pytest.mark.parametrize(
+    ("next_review", "watch"), [("24-12-2026", [("R1", -30.0)]), ("25-12-2026", [])]
+)
+def test_r1_watch_reaches_30_days_ahead(next_review: str, watch: list[object]) -> None:
+    assert watched(report(audit(case(next_review=next_review)))) == watch
+
+
+def test_r2_never_reviewed_due_in_five_days_is_a_watch_item() -> None:
+    run = audit(case(grant_start="29-11-2025", last_review="", next_review=""))  # due 29-11-2026
+    assert watched(report(run)) == [("R2", -5.0)]
 
 
 def test_r3_due_on_the_audit_date_is_a_watch_item() -> None:

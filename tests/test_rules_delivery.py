@@ -13,6 +13,7 @@ from bitcheck.settings import Settings
 from rule_fixtures import (
     CPR,
     OTHER_CPR,
+    TWO_WEEKS,
     audit,
     case,
     cases,
@@ -29,9 +30,15 @@ from rule_fixtures import (
 LOG_CODES = ["D1", "D2", "D4", "D5"]
 
 
-def delivered(minutes: int, **options: object) -> str:
-    """A 14-day log of `minutes` direct minutes for the default citizen at Egely."""
-    return time_log(direct_minutes(minutes), **options)  # type: ignore[arg-type]
+def delivered(
+    minutes: int,
+    *,
+    cpr: str = CPR,
+    provider: str | None = "Egely",
+    period: tuple[str, str] = TWO_WEEKS,
+) -> str:
+    """A log of `minutes` direct minutes, by default 14 days for the default citizen at Egely."""
+    return time_log(direct_minutes(minutes), cpr=cpr, provider=provider, period=period)
 
 
 # D1 delivery-shortfall -------------------------------------------------------------------
@@ -66,6 +73,11 @@ def test_d1_expected_is_level_hours_plus_extra_hours() -> None:
 def test_d1_expected_is_granted_hours_when_given() -> None:
     run = audit(case(granted_hours_week="20", extra_hours_week="2"), catalogue(), [delivered(720)])
     assert outcome(run, "D1").expected == 20.0  # the total granted, extras included
+
+
+def test_d1_granted_hours_of_zero_count_as_missing() -> None:
+    run = audit(case(granted_hours_week="0"), catalogue(), [delivered(720)])
+    assert outcome(run, "D1").expected == 10.0  # the catalogue's level hours instead
 
 
 def test_d1_amount_is_null_without_an_hourly_rate() -> None:
@@ -129,6 +141,11 @@ def test_log_rules_when_the_log_is_at_another_provider(code: str) -> None:
 def test_a_log_covers_a_case_whose_provider_begins_with_the_logs() -> None:
     run = audit(case(provider="Egely Nord"), catalogue(), [delivered(720)])
     assert state(run, "D1")[0] == "fired"  # "Egely" begins "Egely Nord"
+
+
+def test_a_log_is_matched_to_providers_word_by_word() -> None:
+    run = audit(case(provider="Egelygaard"), catalogue(), [delivered(720)])
+    assert state(run, "D1") == ("not_evaluated", "no-time-log")  # "Egely" is not "Egelygaard"
 
 
 def test_a_log_without_provider_covers_the_citizens_only_provider() -> None:
@@ -319,6 +336,14 @@ def test_shared_log_is_compared_once_with_the_summed_expected_hours() -> None:
     assert report(run).summary.by_code["D1"] == 1
     rows = [(s.file, s.row) for s in finding(run, "D1", "S1").sources]
     assert rows[:2] == [("sager.xlsx", 4), ("sager.xlsx", 2)]  # S1's row, then S2's
+
+
+def test_shared_log_is_reported_on_the_first_case_with_expected_hours() -> None:
+    both = cases({"case_id": "S1", "level": "Niveau 9"}, {"case_id": "S2"})  # S1: no hours
+    run = audit(both, catalogue(), [delivered(720)])
+    assert state(run, "D1", "S2") == ("fired", None)
+    for code in LOG_CODES:
+        assert state(run, code, "S1")[0] == "silent"
 
 
 def test_cases_of_one_citizen_at_two_providers_each_compare_with_their_own_log() -> None:

@@ -190,6 +190,20 @@ def test_t2_for_a_level_priced_per_hour_in_a_price_list() -> None:
     assert (ratio, margin) == pytest.approx((400 / 420, 0.98 - 400 / 420))
 
 
+def test_t1_with_a_price_list_of_basis_weekly_level_and_extra_hours() -> None:
+    prices = price_list(
+        ["Egely", None, "Basistakst", "1.000,00", "Døgn"],
+        ["Egely", None, "Niveau 2", "3.500,00", "Uge"],
+        ["Egely", None, "Ekstra timer", "420,00", "Time"],
+    )
+    run = audit(case(extra_hours_week="3,5", special_tariff="400,00"), prices)
+    # expected 1000 + 3500 / 7 + 3.5 x 420 / 7 = 1000 + 500 + 210 = 1710;
+    # billed 1000 + 500 + 400 = 1900; annual (1900 - 1710) x 365 = 69 350
+    status, expected, observed, _, _, amount = numbers(outcome(run, "T1"))
+    assert (status, observed) == ("fired", 1900.0)
+    assert (expected, amount) == pytest.approx((1710.0, 69_350.0))
+
+
 # T1, T2 not evaluated ---------------------------------------------------------------------
 
 
@@ -351,6 +365,11 @@ def test_t5_fires_when_no_row_matches_the_level() -> None:
 
 def test_t5_fires_when_the_only_row_is_not_valid_on_the_audit_date() -> None:
     run = audit(case(), catalogue(valid_to="31-10-2026"))  # audit date 24-11-2026
+    assert state(run, "T5") == ("fired", None)
+
+
+def test_t5_fires_when_the_provider_only_shares_a_word_prefix() -> None:
+    run = audit(case(provider="Egelygaard"), catalogue())  # "Egely" never matches it
     assert state(run, "T5") == ("fired", None)
 
 

@@ -235,5 +235,10 @@ def test_r5_is_silent_with_goals(goals: str) -> None:
     assert state(audit(case(goals=goals)), "R5") == ("silent", None)
 
 
+def test_r5_reads_a_count_of_zero_from_a_spreadsheet_cell() -> None:
+    run = audit(cases({"case_id": "S1", "goals": 0}, {"case_id": "S2", "goals": 2}, xlsx=True))
+    assert (state(run, "R5", "S1")[0], state(run, "R5", "S2")[0]) == ("fired", "silent")
+
+
 def test_r5_without_goals_column_is_not_evaluated() -> None:
     assert state(audit(case(goals=None)), "R5") == ("not_evaluated", "no-column")

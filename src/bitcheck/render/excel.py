@@ -32,7 +32,7 @@ AUDIT_SHEETS = (
     "notes", "manifest",
 )  # fmt: skip
 TIMELOG_SHEETS = ("time_logs", "errors", "notes")
-FIT_TO_WIDTH = ("summary", "findings", "watch", "errors", "notes")  # printed one page wide
+FIT_TO_WIDTH = ("summary", "watch", "errors", "notes")  # printed one page wide
 
 
 def workbook_bytes(

@@ -11,12 +11,14 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from typing import cast
 
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -46,6 +48,7 @@ FONT_NAME = "Calibri"  # the workbook default; a font without a name falls back 
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 BOLD = Font(name=FONT_NAME, bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
 
 
 def fill(colour: str) -> PatternFill:
@@ -71,6 +74,7 @@ class Column:
     number_format: str | None = None
     cap: int = DEFAULT_CAP
     header_colour: str | None = None
+    wrap: bool = False  # long text (explanations, messages, sources) wraps within the cap
 
 
 @dataclass
@@ -80,12 +84,41 @@ class Cut:
     length: int
 
 
+StyleKey = tuple[str | None, bool, str | None, int]
+
+
 @dataclass
 class Book:
-    """What the sheets of one workbook share: the language and the texts cut at the limit."""
+    """What the sheets of one workbook share: the language, the texts cut at the limit, and
+    the cell styles made so far (looking a style up once per cell would double the time)."""
 
     lang: str
     cuts: list[Cut] = field(default_factory=list)
+    styles: dict[StyleKey, tuple[Alignment | None, StyleArray]] = field(default_factory=dict)
+
+    def style(
+        self,
+        cell: Cell,
+        number_format: str | None,
+        quoted: bool,
+        colour: str | None,
+        alignment: Alignment | None,
+    ) -> None:
+        # the cached entry keeps `alignment` alive, so its id cannot be reused meanwhile
+        key = (number_format, quoted, colour, id(alignment))
+        cached = self.styles.get(key)
+        if cached is not None:
+            cell._style = copy(cached[1])
+            return
+        if number_format is not None:
+            cell.number_format = number_format
+        if quoted:
+            cell.quotePrefix = True
+        if colour is not None:
+            cell.fill = fill(colour)
+        if alignment is not None:
+            cell.alignment = alignment
+        self.styles[key] = (alignment, copy(cell._style))
 
 
 def clean_text(value: str) -> str:
@@ -123,31 +156,39 @@ class Sheet:
         value: object,
         number_format: str | None = None,
         colour: str | None = None,
+        alignment: Alignment | None = None,
     ) -> Cell:
         if isinstance(value, Styled):
             number_format = value.number_format or number_format
             colour = value.colour or colour
             value = value.value
         cell = cast(Cell, self.ws.cell(row=row, column=column))  # never a merged cell here
-        if isinstance(value, str):
-            if value:
-                self._put_text(cell, value)
-        elif isinstance(value, bool):
-            cell.value = value
-            self._measure(column, 5)
-        elif isinstance(value, int | float):
-            self._put_number(cell, value, number_format)
-        elif isinstance(value, dt.date):
-            cell.value = value
-            cell.number_format = DATE
-            self._measure(column, 10)
-        elif value is not None:
-            self._put_text(cell, str(value))
-        if colour is not None:
-            cell.fill = fill(colour)
+        shown_format, quoted = self._set_value(cell, value, number_format)
+        if shown_format or quoted or colour or alignment:
+            self.book.style(cell, shown_format, quoted, colour, alignment)
         return cell
 
-    def _put_text(self, cell: Cell, value: str) -> None:
+    def _set_value(
+        self, cell: Cell, value: object, number_format: str | None
+    ) -> tuple[str | None, bool]:
+        """Write the value; return its number format and whether it needs a quote prefix."""
+        if isinstance(value, str):
+            return None, bool(value) and self._put_text(cell, value)
+        if isinstance(value, bool):
+            cell.value = value
+            self._measure(cell.column, 5)
+            return None, False
+        if isinstance(value, int | float):
+            return self._put_number(cell, value, number_format), False
+        if isinstance(value, dt.date):
+            cell.value = value
+            self._measure(cell.column, 10)
+            return DATE, False
+        if value is not None:
+            return None, self._put_text(cell, str(value))
+        return None, False
+
+    def _put_text(self, cell: Cell, value: str) -> bool:
         value = clean_text(value)
         cut = cut_text(value)
         if cut is not None:
@@ -157,18 +198,16 @@ class Sheet:
             value = cut
         cell.value = value
         cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
-        if value.startswith(FORMULA_STARTS):
-            cell.quotePrefix = True
         longest = max((len(line) for line in value.split("\n")), default=0)
         self._measure(cell.column, longest)
+        return value.startswith(FORMULA_STARTS)
 
-    def _put_number(self, cell: Cell, value: float, number_format: str | None) -> None:
+    def _put_number(self, cell: Cell, value: float, number_format: str | None) -> str | None:
         if not math.isfinite(value):
-            return
+            return None
         cell.value = value
-        if number_format is not None:
-            cell.number_format = number_format
         self._measure(cell.column, _number_width(value, number_format))
+        return number_format
 
     def _measure(self, column: int, width: int) -> None:
         if width > self.widths.get(column, 0):
@@ -220,10 +259,13 @@ def write_table(
     """A table with a frozen, styled header and an autofilter; returns its last row."""
     last = top
     formats = [column.number_format for column in columns]
+    alignments = [WRAP_TOP if column.wrap else TOP for column in columns]
     for last, values in enumerate(rows, start=top + 1):  # noqa: B007
-        for n, (value, number_format) in enumerate(zip(values, formats, strict=True), start=1):
+        for n, (value, number_format, alignment) in enumerate(
+            zip(values, formats, alignments, strict=True), start=1
+        ):
             if value is not None:
-                sheet.put(last, n, value, number_format)
+                sheet.put(last, n, value, number_format, alignment=alignment)
     for n, column in enumerate(columns, start=1):
         sheet.caps[n] = column.cap
         sheet._measure(n, min(len(column.header) + 2, 18))

@@ -42,14 +42,16 @@ UNIT_FORMATS = {
     "minutes/day": INTEGER,
 }
 MARGIN_FORMATS = {"ratio": RATIO, "days": INTEGER, "levels": "0"}
-WIDE = 80  # explanations and messages
+WIDE = 60  # explanations, messages and sources wrap at this width
+WRAPPED = ("explanation", "message", "sources")
 Row = list[object]
 
 
 def columns(keys: Sequence[str], lang: str, formats: dict[str, str] | None = None) -> list[Column]:
-    wide = {"explanation", "message", "sources"}
     return [
-        Column(header(key, lang), (formats or {}).get(key), WIDE if key in wide else 50)
+        Column(header(key, lang), (formats or {}).get(key), WIDE, wrap=key in WRAPPED)
+        if key in WRAPPED
+        else Column(header(key, lang), (formats or {}).get(key))
         for key in keys
     ]
 
