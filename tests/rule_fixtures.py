@@ -137,7 +137,7 @@ def cases(*rows: Mapping[str, Value], xlsx: bool = False) -> str:
     names, filled = _columns(rows or [{}], CASE_DEFAULTS)
     header = [CASE_HEADERS[name] for name in names]
     if xlsx:
-        table = [header, *([row[name] for name in names] for row in filled)]
+        table: list[list[Value]] = [[*header], *([row[name] for name in names] for row in filled)]
         return str(write_xlsx(Path("sager.xlsx"), table, sheet="Udtræk"))
     lines = [";".join(header), *(";".join(_csv_cell(row[n]) for n in names) for row in filled)]
     return str(write_csv(Path("sager.csv"), lines))
@@ -151,7 +151,7 @@ def case(**fields: Value) -> str:
 def catalogue(*rows: Mapping[str, Value], **fields: Value) -> str:
     """A model-layout catalogue: one row per mapping, or one row of the defaults and `fields`."""
     names, filled = _columns(rows or [fields], MODEL_DEFAULTS)
-    table = [
+    table: list[list[Value]] = [
         ["Takstkatalog 2026"],
         [],
         [MODEL_HEADERS[name] for name in names],
@@ -181,7 +181,7 @@ def time_log(
         block.append(["Tilbud:", provider])
     if period is not None:
         block.append(["Periode:", f"{period[0]} - {period[1]}"])
-    rows = [*block, [], LOG_HEADER, *(list(entry) for entry in entries)]
+    rows: list[list[Value]] = [*block, [], list(LOG_HEADER), *(list(e) for e in entries)]
     name = next(n for n in (f"skema-{i}.xlsx" for i in itertools.count(1)) if not Path(n).exists())
     return str(write_xlsx(Path(name), rows))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bitcheck.audit.rules import RULES
+from bitcheck.report.audit_models import AuditReport
 from bitcheck.settings import Settings
 from rule_fixtures import (
     OTHER_CPR,
@@ -185,8 +186,9 @@ def test_summary_counts_not_evaluated_rules_per_code() -> None:
 # Watch items -----------------------------------------------------------------------------
 
 
-def watched(run_report: object) -> list[tuple[str, float | None]]:
-    return [(w.code, w.margin) for w in run_report.watch]  # type: ignore[attr-defined]
+def watched(run_report: AuditReport) -> list[tuple[str, object]]:
+    """(code, margin) of each watch item."""
+    return [(w.code, w.margin) for w in run_report.watch]
 
 
 def test_an_exact_tariff_match_is_never_a_watch_item() -> None:

@@ -14,6 +14,7 @@ from rule_fixtures import (
     CPR,
     OTHER_CPR,
     TWO_WEEKS,
+    Value,
     audit,
     case,
     cases,
@@ -278,7 +279,7 @@ def test_min_log_days_is_a_setting() -> None:
 # D5 time-log-implausible -----------------------------------------------------------------
 
 
-def a_day(direct: int, sleeping: int, awake: int, staff: int = 1) -> list[list[object]]:
+def a_day(direct: int, sleeping: int, awake: int, staff: int = 1) -> list[list[Value]]:
     """One day of clock minutes of the three kinds D5 adds up, plus indirect time."""
     return [
         ["03-11-2026", "08:00", None, direct, "Direkte", staff],

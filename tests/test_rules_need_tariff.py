@@ -6,6 +6,8 @@ Defaults (rule_fixtures.py): catalogue Egely "Niveau 2" = basic 1000 + base 500 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bitcheck.settings import Settings
@@ -207,44 +209,28 @@ def test_t1_with_a_price_list_of_basis_weekly_level_and_extra_hours() -> None:
 # T1, T2 not evaluated ---------------------------------------------------------------------
 
 
-def _hour_unit_without_hours() -> dict[str, str | None]:
-    return {"basic_tariff": "", "base_tariff": "", "tariff_total": "400", "tariff_unit": "time"}
-
-
-TARIFF_REASONS = [
-    pytest.param({}, None, "no-catalogue", id="no-catalogue"),
-    pytest.param({"level": "Niveau 5"}, {}, "no-catalogue-row", id="no-catalogue-row"),
-    pytest.param({}, "overlap", "catalogue-conflict", id="catalogue-conflict"),
-    pytest.param({}, "individual", "individual-price", id="individual-price"),
-    pytest.param(
-        _hour_unit_without_hours(),
-        {"level_hours_week": None},
-        "no-expected-hours",
-        id="hour-unit-without-expected-hours",
-    ),
-    pytest.param(
-        {"basic_tariff": "", "base_tariff": "", "tariff_total": ""},
-        {},
-        "no-billed-tariff",
-        id="no-billed-tariff",
-    ),
-    pytest.param({}, {"basic_tariff": 0, "base_tariff": 0}, "no-expected-tariff", id="zero"),
-    pytest.param({"extra_hours_week": "2"}, {"hourly_rate": None}, "no-hourly-rate", id="rate"),
+NO_TARIFF = {"basic_tariff": "", "base_tariff": "", "tariff_total": ""}
+HOUR_UNIT = {**NO_TARIFF, "tariff_total": "400", "tariff_unit": "time"}
+TARIFF_REASONS = [  # (case fields, tariff file, reason), in rules.md's order
+    ({}, lambda: None, "no-catalogue"),
+    ({"level": "Niveau 5"}, catalogue, "no-catalogue-row"),
+    ({}, lambda: catalogue(*OVERLAPPING), "catalogue-conflict"),
+    ({}, individual_price, "individual-price"),
+    (HOUR_UNIT, lambda: catalogue(level_hours_week=None), "no-expected-hours"),
+    (NO_TARIFF, catalogue, "no-billed-tariff"),
+    ({}, lambda: catalogue(basic_tariff=0, base_tariff=0), "no-expected-tariff"),
+    ({"extra_hours_week": "2"}, lambda: catalogue(hourly_rate=None), "no-hourly-rate"),
 ]
 
 
 @pytest.mark.parametrize("code", ["T1", "T2"])
-@pytest.mark.parametrize(("fields", "tariffs", "reason"), TARIFF_REASONS)
+@pytest.mark.parametrize(
+    ("fields", "tariffs", "reason"), TARIFF_REASONS, ids=[r[2] for r in TARIFF_REASONS]
+)
 def test_tariff_rules_not_evaluated(
-    code: str, fields: dict[str, str], tariffs: dict[str, object] | str | None, reason: str
+    code: str, fields: dict[str, str], tariffs: Callable[[], str | None], reason: str
 ) -> None:
-    if tariffs == "overlap":
-        tariff_file: str | None = catalogue(*OVERLAPPING)
-    elif tariffs == "individual":
-        tariff_file = individual_price()
-    else:
-        tariff_file = None if tariffs is None else catalogue(tariffs)  # type: ignore[arg-type]
-    run = audit(case(**fields), tariff_file)
+    run = audit(case(**fields), tariffs())
     assert state(run, code) == ("not_evaluated", reason)
 
 
@@ -254,16 +240,8 @@ def test_tariff_rules_for_a_level_priced_per_hour_without_expected_hours() -> No
     assert state(run, "T1") == ("not_evaluated", "no-expected-hours")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules.md T1/T2 reasons in table order put no-expected-hours (hour unit without "
-    "expected hours) before no-billed-tariff; facts.billed_per_day returns no-billed-tariff "
-    "before looking at the unit, so a case with unit 'time', no tariff and no expected hours "
-    "gets no-billed-tariff",
-)
 def test_tariff_rules_no_expected_hours_comes_before_no_billed_tariff() -> None:
-    fields = {"basic_tariff": "", "base_tariff": "", "tariff_total": "", "tariff_unit": "time"}
-    run = audit(case(**fields), catalogue(level_hours_week=None))
+    run = audit(case(**NO_TARIFF, tariff_unit="time"), catalogue(level_hours_week=None))
     assert state(run, "T1") == ("not_evaluated", "no-expected-hours")
 
 

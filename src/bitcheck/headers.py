@@ -99,13 +99,19 @@ class HeaderMatch:
         return field_name in self.columns
 
 
-def _row_matches(row: Sequence[Cell], aliases: AliasTable) -> set[str]:
+def _row_matches(row: Sequence[str], aliases: AliasTable) -> set[str]:
+    """The fields a row of normalised header texts names."""
     found: set[str] = set()
-    for cell in row:
-        hit = aliases.field_of(normalised_cell(cell))
+    for text in row:
+        hit = aliases.field_of(text)
         if hit is not None:
             found.add(hit[0])
     return found
+
+
+def candidate_rows(table: RawTable) -> list[list[str]]:
+    """Rows 1-30 with every text cell normalised once, for all the layouts to look at."""
+    return [[normalised_cell(cell) for cell in table.cells[index]] for index in header_rows(table)]
 
 
 def header_rows(table: RawTable) -> range:
@@ -116,19 +122,19 @@ def header_rows(table: RawTable) -> range:
     return range(last)
 
 
-def find_header(table: RawTable, aliases: AliasTable) -> int | None:
+def find_header(rows: list[list[str]], aliases: AliasTable) -> int | None:
     """Index of the first row of rows 1-30 whose matches reach the layout's minimum."""
     detection = set(aliases.layout.detection)
-    for index in header_rows(table):
-        if len(_row_matches(table.cells[index], aliases) & detection) >= aliases.layout.minimum:
+    for index, row in enumerate(rows):
+        if len(_row_matches(row, aliases) & detection) >= aliases.layout.minimum:
             return index
     return None
 
 
-def find_grid_header(table: RawTable) -> int | None:
+def find_grid_header(rows: list[list[str]]) -> int | None:
     """Index of the first of rows 1-30 holding at least five weekday names."""
-    for index in header_rows(table):
-        if sum(is_weekday_label(cell) for cell in table.cells[index]) >= GRID_MINIMUM:
+    for index, row in enumerate(rows):
+        if sum(text.split(" ", 1)[0] in WEEKDAYS for text in row if text) >= GRID_MINIMUM:
             return index
     return None
 
@@ -219,18 +225,30 @@ def detect(
     table: RawTable, kind: str | None, user_aliases: dict[str, dict[str, str]]
 ) -> Detection | None:
     """Tell a table's kind and layout from its header (contract.md's precedence)."""
+    rows = candidate_rows(table)
     if kind in (None, "time_log"):
-        grid = find_grid_header(table)
+        grid = find_grid_header(rows)
         if grid is not None:
             return Detection(None, grid, "time_log")
     layouts = LAYOUTS if kind is None else tuple(layouts_of_kind(kind))
     found: list[tuple[LayoutSpec, int, set[str]]] = []
     for layout in layouts:
-        aliases = AliasTable.build(layout, user_aliases.get(layout.kind, {}))
-        index = find_header(table, aliases)
+        aliases = alias_table(layout, user_aliases.get(layout.kind, {}))
+        index = find_header(rows, aliases)
         if index is not None:
-            found.append((layout, index, _row_matches(table.cells[index], aliases)))
+            found.append((layout, index, _row_matches(rows[index], aliases)))
     return _choose(found)
+
+
+_ALIAS_TABLES: dict[tuple[str, tuple[tuple[str, str], ...]], AliasTable] = {}
+
+
+def alias_table(layout: LayoutSpec, user_aliases: dict[str, str]) -> AliasTable:
+    """The alias table of a layout with the user's aliases, built once per run."""
+    key = (layout.layout, tuple(sorted(user_aliases.items())))
+    if key not in _ALIAS_TABLES:
+        _ALIAS_TABLES[key] = AliasTable.build(layout, user_aliases)
+    return _ALIAS_TABLES[key]
 
 
 PRECEDENCE: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (

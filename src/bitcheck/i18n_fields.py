@@ -148,6 +148,10 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "{direction}: {findings} fund",
         "en": "{direction}: {findings} findings",
     },
+    "filtered_out_amount": {
+        "da": ", {amount} kr. om året ({meaning})",
+        "en": ", DKK {amount} a year ({meaning})",
+    },
     "inputs_by_kind": {"da": "Inddata", "en": "Inputs"},
     "files": {"da": "Filer", "en": "Files"},
     "inputs_detail": {

@@ -1,17 +1,17 @@
-"""Raw table + layout -> typed frame of accepted rows + problems. Nothing is lost.
+"""Raw table + layout -> typed columns of accepted rows + problems. Nothing is lost.
 
-Every value is parsed column by column (each distinct value once); every bad value becomes
-a `Problem`; a row with any error is rejected; `rows_read = rows_accepted + rows_rejected`.
+Every value is parsed column by column, each distinct value once per run (`parse_values`);
+every bad value becomes a `Problem`; a row with any error is rejected;
+`rows_read = rows_accepted + rows_rejected`. Tables are plain lists here: a pandas frame is
+made once per input kind, not once per sheet, since a municipality sends a thousand sheets.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from bitcheck import values
@@ -38,83 +38,84 @@ PARSERS: dict[str, Callable[[object], Any]] = {
 }
 TOTAL_WORDS = frozenset({"i alt", "ialt", "total", "totalt", "sum", "summa"})
 ROW = "_row"
+Mask = list[bool]
 
 
 @dataclass
 class TableResult:
-    """The accepted rows of one table, typed, with what was rejected and noted."""
+    """The accepted rows of one table as typed columns, with what was rejected and noted."""
 
     file: str
     sheet: str | None
     kind: str
     layout: str
-    frame: pd.DataFrame  # one column per field, plus _row (the user's row number)
+    columns: dict[str, list[Any]]  # one list per field, plus _row (the user's row number)
     present: frozenset[str]  # fields whose column the file has
     rows_read: int
     rows_rejected: int
     problems: list[Problem] = field(default_factory=list)
-    rejected_by_cpr: dict[str, int] = field(
-        default_factory=dict
-    )  # time logs: rejected rows per CPR
+    rejected_by_cpr: dict[str, int] = field(default_factory=dict)  # time logs
+    _frame: pd.DataFrame | None = field(default=None, repr=False)
 
     @property
     def rows_accepted(self) -> int:
         return self.rows_read - self.rows_rejected
 
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The accepted rows as a frame (object columns), made when first asked for."""
+        if self._frame is None:
+            self._frame = pd.DataFrame(
+                {name: pd.Series(column, dtype=object) for name, column in self.columns.items()}
+            )
+        return self._frame
 
-def flat_positions(mask: np.ndarray) -> list[int]:
-    """Positions where a boolean mask is true, as plain ints."""
-    return [int(position) for position in np.flatnonzero(mask)]
+    @frame.setter
+    def frame(self, frame: pd.DataFrame | None) -> None:
+        self._frame = frame
+
+
+def flat_positions(mask: Sequence[bool]) -> list[int]:
+    """Positions where a mask is true."""
+    return [position for position, flag in enumerate(mask) if flag]
+
+
+def first_filled(row: Sequence[Cell]) -> Cell | None:
+    """The first cell that is not blank, or None for a blank row."""
+    for cell in row:
+        if cell != "" and not values.is_blank(cell):
+            return cell
+    return None
+
+
+def is_total_text(cell: Cell) -> bool:
+    """`I alt`, `Total`, `Sum`... alone or followed by more text."""
+    text = normalised_cell(cell) if isinstance(cell, str) else ""
+    return text in TOTAL_WORDS or text.split(" ", 1)[0] in TOTAL_WORDS
 
 
 def is_total_row(row: Sequence[Cell]) -> bool:
-    """A totals row: its first non-empty cell is `I alt`, `Total`, `Sum`... alone or first."""
-    for cell in row:
-        if not values.is_blank(cell):
-            text = normalised_cell(cell) if isinstance(cell, str) else ""
-            return text in TOTAL_WORDS or text.split(" ", 1)[0] in TOTAL_WORDS
-    return False
-
-
-def is_blank_row(row: Sequence[Cell]) -> bool:
-    return all(values.is_blank(cell) for cell in row)
+    """A totals row: its first non-empty cell is a totals word."""
+    first = first_filled(row)
+    return first is not None and is_total_text(first)
 
 
 def data_rows(table: RawTable, header_index: int) -> list[int]:
     """Indices of the rows below the header that are data (not blank, not totals)."""
-    return [
-        index
-        for index in range(header_index + 1, len(table.cells))
-        if not is_blank_row(table.cells[index]) and not is_total_row(table.cells[index])
-    ]
+    rows = []
+    for index in range(header_index + 1, len(table.cells)):
+        first = first_filled(table.cells[index])
+        if first is not None and not (isinstance(first, str) and is_total_text(first)):
+            rows.append(index)
+    return rows
 
 
-def raw_column(table: RawTable, rows: list[int], position: int | None) -> pd.Series:
-    """The cells of one column over the given rows, as an object Series ("" past a row's end)."""
+def raw_column(table: RawTable, rows: list[int], position: int | None) -> list[Cell]:
+    """The cells of one column over the given rows ("" past a row's end or without a column)."""
     if position is None:
-        return pd.Series([""] * len(rows), dtype=object)
+        return [""] * len(rows)
     cells = table.cells
-    return pd.Series(
-        [cells[i][position] if position < len(cells[i]) else "" for i in rows], dtype=object
-    )
-
-
-@dataclass
-class ColumnCheck:
-    """Parsed values and error codes of one field over the data rows."""
-
-    parsed: pd.Series
-    codes: pd.Series
-
-
-def parse_field(spec: FieldSpec, raw: pd.Series, notes: list[str]) -> ColumnCheck:
-    """Parse one column; `notes` collects codes decided for the whole column."""
-    parser = PARSERS[spec.value_type]
-    if spec.value_type == "date" and values.slash_dates_month_first(pd.unique(raw)):
-        parser = partial(values.parse_date, month_first=True)
-        notes.append("month-first-dates")
-    parsed, codes = values.parse_column(raw, parser)
-    return ColumnCheck(parsed, codes)
+    return [cells[i][position] if position < len(cells[i]) else "" for i in rows]
 
 
 def cell_text(value: Cell) -> str:
@@ -133,27 +134,27 @@ class TableChecker:
     table: RawTable
     match: HeaderMatch
     rows: list[int]
-    rejected: np.ndarray = field(init=False)
+    rejected: Mask = field(init=False)
     problems: list[Problem] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.rejected = np.zeros(len(self.rows), dtype=bool)
+        self.rejected = [False] * len(self.rows)
 
     def row_number(self, position: int) -> int:
         return self.table.row_number(self.rows[position])
 
     def reject(
-        self, mask: np.ndarray, code: str, field_name: str, raw: pd.Series, **params: Any
+        self, mask: Mask, code: str, field_name: str, raw: list[Cell], **params: Any
     ) -> None:
         for position in flat_positions(mask):
-            self.add(position, code, field_name, cell_text(raw.iat[position]), **params)
-        self.rejected |= mask
+            self.add(position, code, field_name, cell_text(raw[position]), **params)
+            self.rejected[position] = True
 
-    def reject_codes(self, field_name: str, codes: pd.Series, raw: pd.Series) -> None:
-        mask = codes.notna().to_numpy()
-        for position in flat_positions(mask):
-            self.add(position, str(codes.iat[position]), field_name, cell_text(raw.iat[position]))
-        self.rejected |= mask
+    def reject_codes(self, field_name: str, codes: list[str | None], raw: list[Cell]) -> None:
+        for position, code in enumerate(codes):
+            if code is not None:
+                self.add(position, code, field_name, cell_text(raw[position]))
+                self.rejected[position] = True
 
     def add(self, position: int, code: str, field_name: str, value: str, **params: Any) -> None:
         column = self.match.columns.get(field_name)
@@ -197,15 +198,26 @@ class Column:
     """One field over the data rows: raw cells, parsed values, error codes."""
 
     spec: FieldSpec
-    raw: pd.Series
-    parsed: pd.Series
-    codes: pd.Series
+    raw: list[Cell]
+    parsed: list[Any]
+    codes: list[str | None]
     present: bool
 
     @property
-    def empty(self) -> np.ndarray:
+    def empty(self) -> Mask:
         """Cells that are empty and not in error."""
-        return (self.parsed.isna() & self.codes.isna()).to_numpy()
+        return [p is None and c is None for p, c in zip(self.parsed, self.codes, strict=True)]
+
+
+def parse_field(
+    spec: FieldSpec, raw: list[Cell], notes: list[str]
+) -> tuple[list[Any], list[str | None]]:
+    """Parse one column; `notes` collects codes decided for the whole column."""
+    parser = PARSERS[spec.value_type]
+    if spec.value_type == "date" and values.slash_dates_month_first(set(raw)):
+        parser = values.parse_date_month_first
+        notes.append("month-first-dates")
+    return values.parse_values(raw, parser)
 
 
 def check_columns(checker: TableChecker, specs: list[FieldSpec]) -> dict[str, Column]:
@@ -215,12 +227,16 @@ def check_columns(checker: TableChecker, specs: list[FieldSpec]) -> dict[str, Co
         position = checker.match.columns.get(spec.name)
         raw = raw_column(checker.table, checker.rows, position)
         notes: list[str] = []
-        check = parse_field(spec, raw, notes)
+        parsed, codes = parse_field(spec, raw, notes) if position is not None else _absent(raw)
         for code in notes:
             checker.note(code, spec.name)
-        checker.reject_codes(spec.name, check.codes, raw)
-        columns[spec.name] = Column(spec, raw, check.parsed, check.codes, position is not None)
+        checker.reject_codes(spec.name, codes, raw)
+        columns[spec.name] = Column(spec, raw, parsed, codes, position is not None)
     return columns
+
+
+def _absent(raw: list[Cell]) -> tuple[list[Any], list[str | None]]:
+    return [None] * len(raw), [None] * len(raw)
 
 
 def require(checker: TableChecker, column: Column) -> None:
@@ -228,8 +244,9 @@ def require(checker: TableChecker, column: Column) -> None:
     checker.reject(column.empty, "missing-value", column.spec.name, column.raw)
 
 
-def with_default(column: Column) -> pd.Series:
+def with_default(column: Column) -> list[Any]:
     """Parsed values, the field's default where the cell is empty or the column absent."""
-    if column.spec.default is None:
+    default = column.spec.default
+    if default is None:
         return column.parsed
-    return column.parsed.where(column.parsed.notna(), column.spec.default)
+    return [default if value is None else value for value in column.parsed]

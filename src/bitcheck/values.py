@@ -673,3 +673,32 @@ def _outcome(parser: Callable[[object], T], value: object) -> tuple[T | None, st
         return parser(value), None
     except InvalidValue as error:
         return None, error.code
+
+
+_MEMOS: dict[Callable[[object], Any], dict[tuple[type, object], tuple[Any, str | None]]] = {}
+_MEMO_LIMIT = 200_000  # distinct values remembered per parser before the memo starts afresh
+
+
+def parse_values(
+    values: list[object], parser: Callable[[object], T | None]
+) -> tuple[list[T | None], list[str | None]]:
+    """Parse a list of cells: (values, error codes). Each distinct cell is parsed once per run:
+    the outcome is remembered per parser, across tables, since dates, times and kinds repeat."""
+    memo = _MEMOS.setdefault(parser, {})
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    parsed: list[T | None] = []
+    codes: list[str | None] = []
+    for value in values:
+        key = (type(value), value)
+        outcome = memo.get(key)
+        if outcome is None:
+            outcome = memo[key] = _outcome(parser, value)
+        parsed.append(outcome[0])
+        codes.append(outcome[1])
+    return parsed, codes
+
+
+def parse_date_month_first(value: object) -> dt.date | None:
+    """A date whose slash form is month first (a US-locale export)."""
+    return parse_date(value, month_first=True)

@@ -79,16 +79,17 @@ def billed_per_day(facts: CaseFacts) -> tuple[float | None, str | None]:
     basic, base = facts.value("basic_tariff"), facts.value("base_tariff")
     special = facts.value("special_tariff") or 0.0
     total = facts.value("tariff_total")
+    unit = facts.value("tariff_unit") or "day"
+    if unit == "hour" and facts.expected_hours_week is None:
+        return None, "no-expected-hours"  # rules.md lists it before no-billed-tariff
     if basic is not None or base is not None:
         amount = (basic or 0.0) + (base or 0.0) + special
     elif total is not None:
         amount = total + special
     else:
         return None, "no-billed-tariff"
-    unit = facts.value("tariff_unit") or "day"
     if unit == "hour":
-        if facts.expected_hours_week is None:
-            return None, "no-expected-hours"
+        assert facts.expected_hours_week is not None
         return amount * facts.expected_hours_week / 7, None
     return per_day(amount, unit), None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -41,6 +42,14 @@ class AuditRun:
     catalogue: TariffCatalogue | None
     has_time_logs: bool
     problems: list[Problem] = field(default_factory=list)
+
+    @cached_property
+    def by_key(self) -> dict[str, CaseFacts]:
+        return {case.key: case for case in self.cases}
+
+    def case(self, key: str) -> CaseFacts:
+        """The case with this key (case_id, or case_id#2 for a second intervention)."""
+        return self.by_key[key]
 
     def all_problems(self) -> list[Problem]:
         own = [p for case in self.cases for p in case.problems]

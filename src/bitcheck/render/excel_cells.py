@@ -22,6 +22,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bitcheck import i18n
 from bitcheck.i18n_fields import text
 
 DKK = "#,##0.00"
@@ -42,6 +43,8 @@ SEVERITY_FILLS = {"high": "F8CBAD", "medium": "FFE699", "low": "E2EFDA"}
 NOTICE_FILL = "FFF2CC"
 
 MIN_WIDTH = 6
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_LINES = 20
 DEFAULT_CAP = 50
 _FILLS: dict[str, PatternFill] = {}
 FONT_NAME = "Calibri"  # the workbook default; a font without a name falls back elsewhere
@@ -49,6 +52,7 @@ HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 BOLD = Font(name=FONT_NAME, bold=True)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
+LEFT_TOP = Alignment(horizontal="left", vertical="top")
 
 
 def fill(colour: str) -> PatternFill:
@@ -75,6 +79,8 @@ class Column:
     cap: int = DEFAULT_CAP
     header_colour: str | None = None
     wrap: bool = False  # long text (explanations, messages, sources) wraps within the cap
+    min_width: int = 0  # for long headers that should wrap into two lines, not four
+    left: bool = False  # numbers left-aligned too (a key/value column)
 
 
 @dataclass
@@ -108,7 +114,7 @@ class Book:
         key = (number_format, quoted, colour, id(alignment))
         cached = self.styles.get(key)
         if cached is not None:
-            cell._style = copy(cached[1])
+            cell._style = copy(cached[1])  # type: ignore[attr-defined]  # as openpyxl copies styles
             return
         if number_format is not None:
             cell.number_format = number_format
@@ -118,7 +124,7 @@ class Book:
             cell.fill = fill(colour)
         if alignment is not None:
             cell.alignment = alignment
-        self.styles[key] = (alignment, copy(cell._style))
+        self.styles[key] = (alignment, copy(cell._style))  # type: ignore[attr-defined]
 
 
 def clean_text(value: str) -> str:
@@ -193,7 +199,8 @@ class Sheet:
         cut = cut_text(value)
         if cut is not None:
             self.book.cuts.append(Cut(self.ws.title, cell.coordinate, _units(value)))
-            note = text("text_cut_comment", self.book.lang, length=_units(value))
+            length = i18n.number(_units(value), self.book.lang)
+            note = text("text_cut_comment", self.book.lang, length=length)
             cell.comment = Comment(note, "bitcheck")
             value = cut
         cell.value = value
@@ -224,12 +231,15 @@ class Sheet:
         self._fit_header_height(row, columns)
 
     def _fit_header_height(self, row: int, columns: Sequence[Column]) -> None:
-        lines = 1
-        for n, column in enumerate(columns, start=1):
-            width = self.fitted_width(n)
-            lines = max(lines, math.ceil((len(column.header) + 1) / max(width - 1, 1)))
+        lines = max(
+            (
+                wrapped_lines(c.header, self.fitted_width(n) - 1, 1.0)
+                for n, c in enumerate(columns, 1)
+            ),
+            default=1,
+        )
         if lines > 1:
-            self.ws.row_dimensions[row].height = 15 * min(lines, 4)
+            self.ws.row_dimensions[row].height = LINE_HEIGHT * min(lines, 4)
 
     def fitted_width(self, column: int) -> int:
         cap = self.caps.get(column, DEFAULT_CAP)
@@ -259,18 +269,54 @@ def write_table(
     """A table with a frozen, styled header and an autofilter; returns its last row."""
     last = top
     formats = [column.number_format for column in columns]
-    alignments = [WRAP_TOP if column.wrap else TOP for column in columns]
+    alignments = [
+        WRAP_TOP if column.wrap else LEFT_TOP if column.left else TOP for column in columns
+    ]
+    wrapped: list[tuple[int, int, str]] = []
     for last, values in enumerate(rows, start=top + 1):  # noqa: B007
         for n, (value, number_format, alignment) in enumerate(
             zip(values, formats, alignments, strict=True), start=1
         ):
             if value is not None:
                 sheet.put(last, n, value, number_format, alignment=alignment)
+                if alignment is WRAP_TOP and isinstance(value, str):
+                    wrapped.append((last, n, value))
     for n, column in enumerate(columns, start=1):
         sheet.caps[n] = column.cap
-        sheet._measure(n, min(len(column.header) + 2, 18))
+        sheet._measure(n, max(min(len(column.header) + 2, 18), column.min_width))
     sheet.header_row(top, columns)
     sheet.ws.freeze_panes = f"A{top + 1}"
     sheet.ws.auto_filter.ref = f"A{top}:{get_column_letter(len(columns))}{last}"
     sheet.fit_widths()
+    fit_heights(sheet, wrapped)
     return last
+
+
+def fit_heights(sheet: Sheet, wrapped: Iterable[tuple[int, int, str]]) -> None:
+    """Rows as tall as their wrapped text: neither Excel nor LibreOffice fits them on opening."""
+    lines: dict[int, int] = {}
+    for row, column, value in wrapped:
+        count = wrapped_lines(value, sheet.fitted_width(column) - 1)
+        if count > lines.get(row, 1):
+            lines[row] = count
+    for row, count in lines.items():
+        sheet.ws.row_dimensions[row].height = LINE_HEIGHT * min(count, MAX_LINES)
+
+
+def wrapped_lines(value: str, width: int, ratio: float = 0.9) -> int:
+    """How many lines `value` takes when wrapped at spaces within a column `width` wide
+    (a column's width counts digits; running text takes about 10 % more)."""
+    width = max(int(width * ratio), 1)
+    total = 0
+    for paragraph in value.split("\n"):
+        lines, used = 1, 0
+        for word in paragraph.split(" "):
+            size = len(word)
+            if used and used + 1 + size > width:
+                lines, used = lines + 1, 0
+            if size > width:  # a word longer than the line is broken anywhere
+                lines += (size - 1) // width
+                size = size % width or width
+            used += size + (1 if used else 0)
+        total += lines
+    return total

@@ -16,11 +16,13 @@ from bitcheck.render.excel_cells import (
     DKK,
     FONT_NAME,
     INTEGER,
+    LINE_HEIGHT,
     NOTICE_FILL,
     WRAP_TOP,
     Column,
     Sheet,
     fill,
+    wrapped_lines,
     write_table,
 )
 from bitcheck.render.excel_tables import Row, direction_cell, severity_cell
@@ -29,9 +31,8 @@ from bitcheck.report.records import InputRecord
 
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
 SECTION_FONT = Font(name=FONT_NAME, bold=True, size=12)
-LINE_HEIGHT = 15
 LABEL_WIDTH = 34
-WIDTHS = {"A": LABEL_WIDTH, "B": 40, "C": 40, "D": 12, "E": 12, "F": 14, "G": 66}
+WIDTHS = {"A": LABEL_WIDTH, "B": 40, "C": 40, "D": 12, "E": 12, "F": 16, "G": 66}
 LEFT = Alignment(horizontal="left", vertical="top")
 CENTRE = Alignment(horizontal="center", vertical="top")
 WRAP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -113,6 +114,10 @@ class Summary:
         for direction, left in (report.filtered_out or {}).items():
             name = DIRECTION_NAMES.get(direction, {}).get(lang, direction)
             value = text("filtered_out_value", lang, direction=name, findings=left.findings)
+            if left.annual_amount is not None:
+                amount = i18n.number(left.annual_amount, lang, 2)
+                meaning = AMOUNT_MEANING.get(direction, {}).get(lang, "")
+                value += text("filtered_out_amount", lang, amount=amount, meaning=meaning)
             self.line(text("filtered_out", lang), value)
 
     def directions(self, title: str, directions: Sequence[str]) -> None:
@@ -147,7 +152,7 @@ class Summary:
         label.alignment = LEFT
         for n, value in enumerate(values, start=2):
             self.sheet.put(self.row, n, value).alignment = WRAP_CENTRE
-        lines = max((len(v) // (WIDTHS["B"] - 4) + 1 for v in values), default=1)
+        lines = max((wrapped_lines(v, WIDTHS["B"] - 1) for v in values), default=1)
         self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
         self.row += 1
 
@@ -183,7 +188,7 @@ class Summary:
             for n, key in enumerate(INPUT_KEYS, start=1):
                 self.sheet.put(self.row, n, getattr(record, key), INTEGER)
             self.sheet.ws.cell(self.row, 1).alignment = WRAP_LEFT
-            lines = -(-len(record.path) // (LABEL_WIDTH - 2))
+            lines = wrapped_lines(record.path, LABEL_WIDTH - 1)
             if lines > 1:
                 self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines
         self.row += 1
@@ -277,6 +282,9 @@ def _joined(value: object) -> object:
 
 def write_manifest(sheet: Sheet, report: AuditReport) -> None:
     lang = sheet.book.lang
-    cols = [Column(header(key, lang), MANIFEST_FORMATS.get(key), 70) for key in MANIFEST_KEYS]
+    cols = [
+        Column(header(key, lang), MANIFEST_FORMATS.get(key), 70, left=key == "value")
+        for key in MANIFEST_KEYS
+    ]
     rows = (row + [None] * (len(cols) - len(row)) for row in manifest_rows(report))
     write_table(sheet, cols, rows)

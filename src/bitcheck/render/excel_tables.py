@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 
+from bitcheck import i18n
 from bitcheck.i18n_fields import NO_CATEGORY, direction_header, flat_header, header, text
 from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, SEVERITY_NAMES
 from bitcheck.render.excel_cells import (
@@ -15,6 +17,7 @@ from bitcheck.render.excel_cells import (
     DKK,
     HOURS,
     INTEGER,
+    MAX_CELL_CHARS,
     PERCENTILE,
     RATIO,
     SEVERITY_FILLS,
@@ -47,10 +50,15 @@ WRAPPED = ("explanation", "message", "sources")
 Row = list[object]
 
 
-def columns(keys: Sequence[str], lang: str, formats: dict[str, str] | None = None) -> list[Column]:
+def columns(
+    keys: Sequence[str],
+    lang: str,
+    formats: dict[str, str] | None = None,
+    wrapped: Sequence[str] = WRAPPED,
+) -> list[Column]:
     return [
-        Column(header(key, lang), (formats or {}).get(key), WIDE, wrap=key in WRAPPED)
-        if key in WRAPPED
+        Column(header(key, lang), (formats or {}).get(key), WIDE, wrap=True)
+        if key in wrapped
         else Column(header(key, lang), (formats or {}).get(key))
         for key in keys
     ]
@@ -67,15 +75,17 @@ def severity_cell(severity: str, lang: str) -> Styled:
 
 
 def sources_text(sources: Sequence[SourceRecord]) -> str:
-    """`file!row` or `file!row-last_row`, "; "-separated."""
+    """`file!sheet!row` or `file!sheet!row-last_row` ("; "-separated); a CSV has no sheet.
+    The sheet is kept because a week grid's sheets ("Uge 43", "Uge 44") share row numbers."""
     parts = []
     for source in sources:
-        if source.row is None:
-            parts.append(source.file)
-        elif source.last_row is None or source.last_row == source.row:
-            parts.append(f"{source.file}!{source.row}")
-        else:
-            parts.append(f"{source.file}!{source.row}-{source.last_row}")
+        where = [source.file] if source.sheet is None else [source.file, source.sheet]
+        if source.row is not None:
+            rows = f"{source.row}"
+            if source.last_row is not None and source.last_row != source.row:
+                rows += f"-{source.last_row}"
+            where.append(rows)
+        parts.append("!".join(where))
     return "; ".join(parts)
 
 
@@ -197,10 +207,12 @@ def provider_columns(providers: Sequence[ProviderRecord], lang: str) -> list[Col
         name = DIRECTION_NAMES.get(direction, {}).get(lang, direction)
         for key, number_format in DIRECTION_FIELDS.items():
             label = direction_header(name, key, direction, lang)
+            width = 20
             if key == "annual_amount" and direction in AMOUNT_MEANING and lang == "da":
                 label += f": {AMOUNT_MEANING[direction][lang]}"
+                width = len(label) // 2 + 3
             colour = DIRECTION_FILLS.get(direction)
-            cols.append(Column(label, number_format, 30, colour))
+            cols.append(Column(label, number_format, 40, colour, min_width=width))
     for prefix, number_format in (
         ("by_code", INTEGER), ("evidence_grades", INTEGER), ("percentiles", PERCENTILE),
     ):  # fmt: skip
@@ -248,18 +260,25 @@ def write_providers(sheet: Sheet, providers: Sequence[ProviderRecord]) -> None:
 
 
 def add_hours_chart(sheet: Sheet, last: int) -> None:
-    """Expected (column E) against delivered (column F) hours per week, per provider."""
+    """Expected (column E) against delivered (column F) hours per week, one pair of horizontal
+    bars per provider, in the table's order, below the table."""
     chart = BarChart()
-    chart.type = "col"
+    chart.type = "bar"
     chart.title = text("chart_title", sheet.book.lang)
     chart.y_axis.title = text("chart_axis", sheet.book.lang)
+    chart.x_axis.scaling.orientation = "maxMin"  # the first provider on top, as in the table
+    chart.y_axis.crosses = "max"  # and the hours axis below the bars
     chart.x_axis.delete = False  # openpyxl 3.1 hides the axes unless told otherwise
     chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.y_axis.number_format = "0"
     data = Reference(sheet.ws, min_col=5, max_col=6, min_row=1, max_row=last)
     chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(sheet.ws, min_col=1, min_row=2, max_row=last))
-    chart.width = min(40, max(18, round(1.6 * (last - 1))))
-    chart.height = 10
+    names = Reference(sheet.ws, min_col=1, min_row=2, max_row=last)
+    for series in chart.series:  # provider names are text: a string reference, not a number one
+        series.cat = AxDataSource(strRef=StrRef(f=str(names)))
+    chart.width = 24
+    chart.height = min(60, max(9, round(1.1 * (last - 1) + 4)))
     sheet.ws.add_chart(chart, f"A{last + 3}")
 
 
@@ -302,7 +321,7 @@ def write_time_logs(sheet: Sheet, logs: Sequence[TimeLogRecord], reveal_cpr: boo
     keys = time_log_keys(logs, reveal_cpr)
     categories = sorted(_union(log.by_category for log in logs))
     weeks = sorted(_union(log.by_week for log in logs))
-    cols = columns(keys, lang, TIME_LOG_FORMATS)
+    cols = columns(keys, lang, TIME_LOG_FORMATS, wrapped=())  # one line per log
     cols += [
         Column(flat_header("by_category", c, lang, c or NO_CATEGORY[lang]), HOURS)
         for c in categories
@@ -332,8 +351,7 @@ def write_notes(sheet: Sheet, notes: Sequence[NoteRecord], cuts: Sequence[Cut]) 
     keys = list(NoteRecord.model_fields)
     rows: list[Row] = [[getattr(note, key) for key in keys] for note in notes]
     for cut in cuts:
-        message = text(
-            "text_cut", lang, sheet=cut.sheet, cell=cut.cell, length=cut.length, limit=32_767
-        )
+        length, limit = (i18n.number(n, lang) for n in (cut.length, MAX_CELL_CHARS))
+        message = text("text_cut", lang, sheet=cut.sheet, cell=cut.cell, length=length, limit=limit)
         rows.append([None, cut.sheet, None, "text-cut", message, None])
     write_table(sheet, columns(keys, lang, {"row": INTEGER, "count": INTEGER}), rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from bitcheck import __version__
 from bitcheck.audit.facts import CaseFacts
@@ -100,8 +101,7 @@ def case_sources(
     run: AuditRun, case: CaseFacts, code: str, outcome: Outcome, citizens: Citizens
 ) -> list[SourceRecord]:
     """The case row, the other cases it reports for, and the time log behind a log finding."""
-    by_key = {c.key: c for c in run.cases}
-    rows = [case.source, *(by_key[key].source for key in outcome.extra_sources if key in by_key)]
+    rows = [case.source, *(run.case(key).source for key in outcome.extra_sources)]
     pseudonymizer = citizens.pseudonymizer
     sources = [source_record(pseudonymizer, s.file, s.sheet, s.row) for s in rows]
     if code in LOG_CODES and case.log is not None:
@@ -182,16 +182,19 @@ def _near(code: str, outcome: Outcome, run: AuditRun) -> bool:
 
 
 def summary(run: AuditRun, findings: list[Finding]) -> Summary:
-    outcomes = [o for case in run.cases for o in run.outcomes[case.key].items()]
+    fired = Counter(f.code for f in findings)
+    skipped = Counter(
+        code
+        for case in run.cases
+        for code, outcome in run.outcomes[case.key].items()
+        if outcome.status == "not_evaluated"
+    )
     return Summary(
         cases=len(run.cases),
         findings=len(findings),
         by_direction=direction_counts(findings),
-        by_code={code: sum(1 for f in findings if f.code == code) for code in CATALOGUE_ORDER},
-        not_evaluated={
-            code: sum(1 for c, o in outcomes if c == code and o.status == "not_evaluated")
-            for code in CATALOGUE_ORDER
-        },
+        by_code={code: fired[code] for code in CATALOGUE_ORDER},
+        not_evaluated={code: skipped[code] for code in CATALOGUE_ORDER},
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -48,6 +49,7 @@ class FieldSpec:
     default: Any
 
 
+@cache
 def field_specs(model: type[BaseModel]) -> list[FieldSpec]:
     """The field specs of a schema model, in declaration order."""
     return [_spec_of(name, info) for name, info in model.model_fields.items()]

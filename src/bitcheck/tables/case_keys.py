@@ -9,8 +9,7 @@ elsewhere are an error on the later row (`duplicate-case`).
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import Any
 
 from bitcheck.problems import Problem
 from bitcheck.schemas.cases import CaseRow
@@ -19,64 +18,59 @@ from bitcheck.values import normalise_name
 
 CASE_KEY = "case_key"
 FIELDS = list(CaseRow.model_fields)
+Identity = tuple[str, str, str]
 
 
 def resolve_case_keys(tables: list[TableResult]) -> None:
     """Give every accepted case row its key; drop duplicate rows; reject conflicting ones."""
-    seen_rows: dict[tuple[object, ...], int] = {}
-    identities: dict[str, list[tuple[tuple[str, str, str], int]]] = {}
+    seen_rows: set[tuple[object, ...]] = set()
+    identities: dict[str, list[tuple[Identity, int]]] = {}
     for table in tables:
         _resolve_table(table, seen_rows, identities)
 
 
 def _resolve_table(
     table: TableResult,
-    seen_rows: dict[tuple[object, ...], int],
-    identities: dict[str, list[tuple[tuple[str, str, str], int]]],
+    seen_rows: set[tuple[object, ...]],
+    identities: dict[str, list[tuple[Identity, int]]],
 ) -> None:
-    frame = table.frame
+    fields = [name for name in FIELDS if name in table.columns]
+    records = list(zip(*(table.columns[name] for name in fields), strict=True)) if fields else []
     keys: list[str | None] = []
-    duplicates = np.zeros(len(frame), dtype=bool)
-    rejected = np.zeros(len(frame), dtype=bool)
-    rows = frame[ROW].tolist() if len(frame) else []
-    for position, record in enumerate(_records(frame)):
-        signature = tuple(record)
-        if signature in seen_rows:
-            duplicates[position] = True
+    duplicates = 0
+    for record, row in zip(records, table.columns[ROW], strict=True):
+        if record in seen_rows:
+            duplicates += 1
             keys.append(None)
             continue
-        seen_rows[signature] = rows[position]
-        key, problem = _key_of(table, record, rows[position], identities)
-        keys.append(key)
+        seen_rows.add(record)
+        key, problem = _key_of(table, dict(zip(fields, record, strict=True)), row, identities)
         if problem is not None:
             table.problems.append(problem)
-            rejected[position] = True
-    if duplicates.any():
-        table.problems.append(_duplicate_note(table, int(duplicates.sum())))
-    table.rows_rejected += int(rejected.sum())
-    frame = frame.assign(**{CASE_KEY: pd.Series(keys, index=frame.index, dtype=object)})
-    table.frame = frame[~rejected & ~duplicates].reset_index(drop=True)
-
-
-def _records(frame: pd.DataFrame) -> list[list[object]]:
-    columns = [name for name in FIELDS if name in frame.columns]
-    if not len(frame):
-        return []
-    return frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
+            table.rows_rejected += 1
+        keys.append(key if problem is None else None)
+    if duplicates:
+        table.problems.append(_duplicate_note(table, duplicates))
+    keep = [key is not None for key in keys]
+    table.columns = {
+        name: [value for value, kept in zip(column, keep, strict=True) if kept]
+        for name, column in table.columns.items()
+    }
+    table.columns[CASE_KEY] = [key for key in keys if key is not None]
+    table.frame = None  # made again from the columns when asked
 
 
 def _key_of(
     table: TableResult,
-    record: list[object],
+    case: dict[str, Any],
     row: int,
-    identities: dict[str, list[tuple[tuple[str, str, str], int]]],
+    identities: dict[str, list[tuple[Identity, int]]],
 ) -> tuple[str, Problem | None]:
-    by_name = dict(zip([n for n in FIELDS if n in table.frame.columns], record, strict=True))
-    case_id = str(by_name["case_id"])
+    case_id = str(case["case_id"])
     identity = (
-        str(by_name["paragraph"]),
-        normalise_name(by_name["provider"]),
-        normalise_name(by_name.get("level") or ""),
+        str(case["paragraph"]),
+        normalise_name(case["provider"]),
+        normalise_name(case.get("level") or ""),
     )
     earlier = identities.setdefault(case_id, [])
     for known, first_row in earlier:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections import Counter
 
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
@@ -31,15 +31,19 @@ def read_cases(table: RawTable, match: HeaderMatch) -> TableResult:
         if spec.required:
             require(checker, columns[spec.name])
     unit = columns["tariff_unit"]
-    checker.reject((unit.parsed == "none").to_numpy(), "invalid-unit", "tariff_unit", unit.raw)
+    checker.reject(
+        [value == "none" for value in unit.parsed], "invalid-unit", "tariff_unit", unit.raw
+    )
     note_unknown_paragraphs(checker, columns["paragraph"].parsed)
     series = {name: with_default(column) for name, column in columns.items()}
     return finish(checker, series, frozenset(match.columns))
 
 
-def note_unknown_paragraphs(checker: TableChecker, paragraphs: pd.Series) -> None:
+def note_unknown_paragraphs(checker: TableChecker, paragraphs: list[str | None]) -> None:
     """One note per paragraph number bitcheck does not know, with its count."""
-    counts = paragraphs.dropna().value_counts()
+    counts = Counter(
+        p for p, rejected in zip(paragraphs, checker.rejected, strict=True) if p and not rejected
+    )
     for paragraph, count in counts.items():
         if paragraph not in KNOWN_PARAGRAPHS:
             checker.note(

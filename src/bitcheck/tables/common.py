@@ -1,9 +1,8 @@
-"""What every layout does: missing columns, the checker, the frame of accepted rows."""
+"""What every layout does: missing columns, the checker, the columns of accepted rows."""
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import Any
 
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
@@ -33,7 +32,7 @@ def rejected_sheet(
         sheet=table.sheet,
         kind=match.layout.kind,
         layout=match.layout.layout,
-        frame=pd.DataFrame({name: pd.Series([], dtype=object) for name in [*fields, ROW]}),
+        columns={name: [] for name in [*fields, ROW]},
         present=frozenset(match.columns),
         rows_read=len(rows),
         rows_rejected=len(rows),
@@ -48,20 +47,22 @@ def start_checker(table: RawTable, match: HeaderMatch) -> TableChecker:
 
 
 def finish(
-    checker: TableChecker, series: dict[str, pd.Series], present: frozenset[str]
+    checker: TableChecker, series: dict[str, list[Any]], present: frozenset[str]
 ) -> TableResult:
-    keep = ~checker.rejected
-    frame = {name: column[keep].reset_index(drop=True) for name, column in series.items()}
-    rows = np.array([checker.row_number(i) for i in range(len(checker.rows))], dtype=np.int64)
-    frame[ROW] = pd.Series(rows[keep], dtype=np.int64)
+    """The accepted rows' columns, with the user's row numbers."""
+    keep = [not flag for flag in checker.rejected]
+    columns = {
+        name: [v for v, k in zip(column, keep, strict=True) if k] for name, column in series.items()
+    }
+    columns[ROW] = [checker.row_number(i) for i, k in enumerate(keep) if k]
     return TableResult(
         file=checker.table.file,
         sheet=checker.table.sheet,
         kind=checker.match.layout.kind,
         layout=checker.match.layout.layout,
-        frame=pd.DataFrame(frame),
+        columns=columns,
         present=present,
         rows_read=len(checker.rows),
-        rows_rejected=int(checker.rejected.sum()),
+        rows_rejected=len(checker.rows) - len(columns[ROW]),
         problems=checker.problems,
     )

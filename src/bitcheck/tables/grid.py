@@ -10,9 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
-
 from bitcheck import values
 from bitcheck.headers import is_weekday_label, normalised_cell
 from bitcheck.io.raw import Cell, RawTable
@@ -238,19 +235,18 @@ def _result(
     rejected: int,
     problems: list[Problem],
 ) -> TableResult:
-    frame = pd.DataFrame(entries, columns=[*ENTRY_COLUMNS, ROW])
-    if period is not None and len(frame):
-        frame["period_start"] = frame["period_start"].where(
-            frame["period_start"].notna(), period[0]
-        )
-        frame["period_end"] = frame["period_end"].where(frame["period_end"].notna(), period[1])
-    frame[ROW] = frame[ROW].astype(np.int64)
+    columns: dict[str, list[object]] = {
+        name: [e[name] for e in entries] for name in [*ENTRY_COLUMNS, ROW]
+    }
+    if period is not None:
+        columns["period_start"] = [period[0] if v is None else v for v in columns["period_start"]]
+        columns["period_end"] = [period[1] if v is None else v for v in columns["period_end"]]
     return TableResult(
         file=table.file,
         sheet=table.sheet,
         kind="time_log",
         layout="grid",
-        frame=frame,
+        columns=columns,
         present=frozenset({"date", "start", "minutes", "activity"}),
         rows_read=rows_read,
         rows_rejected=rejected,

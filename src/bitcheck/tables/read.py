@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bitcheck.headers import AliasTable, Detection, match_columns
+from bitcheck.headers import Detection, alias_table, match_columns
 from bitcheck.io.raw import RawTable
 from bitcheck.problems import Problem
 from bitcheck.tables.cases import read_cases
@@ -23,7 +23,7 @@ def read_table(
     layout = detection.layout
     if layout is None:
         return read_grid(table, detection.index, block)
-    aliases = AliasTable.build(layout, user_aliases.get(layout.kind, {}))
+    aliases = alias_table(layout, user_aliases.get(layout.kind, {}))
     match = match_columns(table, detection.index, aliases)
     if layout.layout == "cases":
         return read_cases(table, match)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
-
 from bitcheck import values
 from bitcheck.headers import HeaderMatch
-from bitcheck.io.raw import RawTable
+from bitcheck.io.raw import Cell, RawTable
 from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
 from bitcheck.validate import (
     TableChecker,
@@ -15,7 +12,6 @@ from bitcheck.validate import (
     cell_text,
     check_columns,
     data_rows,
-    flat_positions,
     require,
     with_default,
 )
@@ -48,7 +44,7 @@ def read_price_list(table: RawTable, match: HeaderMatch) -> TableResult:
         return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
     checker = start_checker(table, match)
     checker.rows = [i for i in checker.rows if not _is_group_heading(table, match, i)]
-    checker.rejected = np.zeros(len(checker.rows), dtype=bool)
+    checker.rejected = [False] * len(checker.rows)
     columns = check_columns(checker, specs)
     for spec in specs:
         if spec.required:
@@ -65,10 +61,15 @@ def _is_group_heading(table: RawTable, match: HeaderMatch, index: int) -> bool:
     return all(values.is_blank(row[p]) if p < len(row) else True for p in positions)
 
 
-def _price_amounts(checker: TableChecker, raw: pd.Series, units: pd.Series) -> pd.Series:
+def _price_amounts(
+    checker: TableChecker, raw: list[Cell], units: list[str | None]
+) -> list[float | None]:
     """The price as an amount where it is one; text prices and km/stk rows are noted."""
-    amounts, codes = values.parse_column(raw, values.parse_amount)
-    unused = (codes.notna() | (units == "none")).to_numpy() & ~checker.rejected
-    for position in flat_positions(unused):
-        checker.add(position, "unused-price", "price", cell_text(raw.iat[position]))
-    return amounts.where(~pd.Series(unused), None)
+    amounts, codes = values.parse_values(raw, values.parse_amount)
+    used: list[float | None] = []
+    for position, (amount, code, unit) in enumerate(zip(amounts, codes, units, strict=True)):
+        unused = (code is not None or unit == "none") and not checker.rejected[position]
+        if unused:
+            checker.add(position, "unused-price", "price", cell_text(raw[position]))
+        used.append(None if unused else amount)
+    return used

@@ -8,6 +8,8 @@ sheet all count (`repeated-entries`).
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 import pandas as pd
 
@@ -20,20 +22,41 @@ ENTRY_KEY = ["cpr", "date", "start", "entry_minutes", "kind"]
 SOURCE = ["_file", "_sheet"]
 
 
+ENTRY_FIELDS = [
+    "cpr", "provider", "date", "start", "end", "minutes", "activity", "category", "kind",
+    "staff", "residents", "period_start", "period_end", ROW,
+]  # fmt: skip
+NUMBERS = ("start", "end", "minutes", "staff", "residents")
+
+
 def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Problem]]:
-    """One frame of every accepted time-log row, duplicates across sources dropped."""
-    frames = [
-        t.frame.assign(_file=t.file, _sheet=t.sheet, _order=n, _layout=t.layout)
-        for n, t in enumerate(tables)
-    ]
-    frames = [f for f in frames if len(f)]
-    if not frames:
+    """One frame of every accepted time-log row, made once from all tables' columns."""
+    used = [(n, t) for n, t in enumerate(tables) if t.columns.get(ROW)]
+    if not used:
         return empty_entries(), []
-    entries = pd.concat(frames, ignore_index=True)
-    entries = add_minutes(entries)
+    data: dict[str, object] = {}
+    for name in ENTRY_FIELDS:
+        column = list(chain.from_iterable(t.columns[name] for _, t in used))
+        data[name] = (
+            np.array(column, dtype=float) if name in NUMBERS else pd.Series(column, dtype=object)
+        )
+    sizes = [len(t.columns[ROW]) for _, t in used]
+    for name, attribute in (("_file", "file"), ("_sheet", "sheet"), ("_layout", "layout")):
+        data[name] = pd.Series(
+            _repeat([getattr(t, attribute) for _, t in used], sizes), dtype=object
+        )
+    data["_order"] = np.repeat([n for n, _ in used], sizes)
+    entries = add_minutes(pd.DataFrame(data))
     entries, problems = mark_duplicates(entries)
-    entries["provider_key"] = entries["provider"].map(_provider_key)
+    keys = {provider: _provider_key(provider) for provider in set(entries["provider"])}
+    entries["provider_key"] = entries["provider"].map(keys)
     return entries, problems
+
+
+def _repeat(values: list[object], sizes: list[int]) -> list[object]:
+    return list(
+        chain.from_iterable([value] * size for value, size in zip(values, sizes, strict=True))
+    )
 
 
 def empty_entries() -> pd.DataFrame:
@@ -50,9 +73,9 @@ def _provider_key(provider: object) -> str:
 
 
 def add_minutes(entries: pd.DataFrame) -> pd.DataFrame:
-    start = entries["start"].astype(float).to_numpy()
-    end = pd.to_numeric(entries["end"], errors="coerce").to_numpy(dtype=float)
-    given = pd.to_numeric(entries["minutes"], errors="coerce").to_numpy(dtype=float)
+    start = entries["start"].to_numpy(dtype=float)
+    end = entries["end"].to_numpy(dtype=float)
+    given = entries["minutes"].to_numpy(dtype=float)
     span = np.where(end < start, end + DAY, end) - start
     minutes = np.where(np.isnan(given), span, given)
     weight = (

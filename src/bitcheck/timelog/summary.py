@@ -75,115 +75,19 @@ class CitizenLog:
     evidence_reasons: list[str] = field(default_factory=list)
 
 
+HEAPING_MINIMUM_ENTRIES = 20
+HEAPING_SHARE = 0.9
+ROUND_MINUTES = 30
+SATURDAY = 5
+
+
 def summarise_logs(entries: pd.DataFrame, min_log_days: int) -> list[CitizenLog]:
-    """Every citizen's log, ordered by period start, then CPR."""
+    """Every citizen's log, ordered by period start, then CPR: one pass over all entries."""
     if entries.empty:
         return []
-    entries = _with_bands(entries)
-    days = period_days(entries)
-    logs = []
-    for key, group in entries.groupby(LOG_KEY, sort=True):
-        log_key = (str(key[0]), str(key[1]))
-        logs.append(_summarise(log_key, group, days[log_key], min_log_days))
+    table = _LogTable(entries)
+    logs = [table.log(number, min_log_days) for number in range(table.count)]
     return sorted(logs, key=lambda log: (log.period_start, log.cpr, log.provider_key))
-
-
-def _with_bands(entries: pd.DataFrame) -> pd.DataFrame:
-    direct = (entries["kind"] == "direct").to_numpy()
-    weight = (entries["equivalent_minutes"] / entries["entry_minutes"]).to_numpy(dtype=float)
-    bands = split_into_bands(
-        entries["start"].to_numpy(dtype=float), entries["entry_minutes"].to_numpy(dtype=float)
-    )
-    extra = {
-        f"{name}_minutes": np.where(direct, minutes * weight, 0.0)
-        for name, minutes in bands.items()
-    }
-    return entries.assign(**extra)
-
-
-def period_days(entries: pd.DataFrame) -> dict[tuple[str, str], set[dt.date]]:
-    """The days of each log's period: the union of the periods its files state."""
-    columns = [*LOG_KEY, "_file", "period_start", "period_end"]
-    stated = entries.dropna(subset=["period_start", "period_end"])
-    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date]]] = {}
-    for cpr, provider, _, first, last in stated[columns].drop_duplicates().itertuples(index=False):
-        spans.setdefault((cpr, provider), []).append((first, last))
-    stating = set(stated[[*LOG_KEY, "_file"]].itertuples(index=False, name=None))
-    logged = entries.groupby([*LOG_KEY, "_file"], sort=False)["date"].agg(["min", "max"])
-    for cpr, provider, file, first, last in logged.reset_index().itertuples(index=False):
-        if (cpr, provider, file) not in stating:
-            spans.setdefault((cpr, provider), []).append((first, last))
-    return {key: _days_of(intervals) for key, intervals in spans.items()}
-
-
-def _days_of(intervals: list[tuple[dt.date, dt.date]]) -> set[dt.date]:
-    days: set[dt.date] = set()
-    for first, last in intervals:
-        days.update(first + dt.timedelta(days=n) for n in range((last - first).days + 1))
-    return days
-
-
-def _summarise(
-    key: tuple[str, str], every: pd.DataFrame, days: set[dt.date], min_log_days: int
-) -> CitizenLog:
-    group = every[every["counted"].to_numpy(dtype=bool)]
-    kind = group["kind"]
-    direct = group[kind == "direct"]
-    direct_minutes = float(direct["equivalent_minutes"].sum())
-    period = max(len(days), 1)
-    clock = group[kind.isin(CLOCK_KINDS)].groupby("date")["entry_minutes"].sum()
-    largest = float(clock.max()) if len(clock) else 0.0
-    log = CitizenLog(
-        cpr=key[0],
-        provider=_first_text(group["provider"]),
-        provider_key=key[1],
-        period_start=min(days),
-        period_end=max(days),
-        period_days=len(days),
-        days_logged=int(every["date"].nunique()),
-        entries=len(group),
-        entries_read=len(every),
-        direct_hours=direct_minutes / 60,
-        delivered_hours_week=direct_minutes * 7 / (60 * period),
-        indirect_hours=_clock_hours(group, "indirect"),
-        night_awake_hours=_clock_hours(group, "night_awake"),
-        night_sleeping_hours=_clock_hours(group, "night_sleeping"),
-        day_hours=float(group["day_minutes"].sum()) / 60,
-        evening_hours=float(group["evening_minutes"].sum()) / 60,
-        night_hours=float(group["night_minutes"].sum()) / 60,
-        largest_day_minutes=largest,
-        largest_day=_largest_day(clock),
-        by_category=_hours_by(direct, direct["category"].fillna("").astype(str)),
-        by_week=_hours_by(direct, direct["date"].map(_iso_week)),
-        sources=_sources(every),
-        evidence=evidence_facts(every, group, days),
-    )
-    if log.period_days < min_log_days:
-        log.problems.append("D4")
-    if largest > DAY_MINUTES:
-        log.problems.append("D5")
-    return log
-
-
-def _largest_day(clock: pd.Series) -> dt.date | None:
-    if not len(clock):
-        return None
-    day = clock.index[int(np.argmax(clock.to_numpy()))]
-    return day if isinstance(day, dt.date) else None
-
-
-def _first_text(values: pd.Series) -> str | None:
-    texts = values.dropna()
-    return str(texts.iat[0]) if len(texts) else None
-
-
-def _clock_hours(group: pd.DataFrame, kind: str) -> float:
-    return float(group.loc[group["kind"] == kind, "entry_minutes"].sum()) / 60
-
-
-def _hours_by(direct: pd.DataFrame, labels: pd.Series) -> dict[str, float]:
-    sums = direct["equivalent_minutes"].groupby(labels).sum() / 60
-    return {str(label): float(hours) for label, hours in sums.sort_index().items()}
 
 
 def _iso_week(day: dt.date) -> str:
@@ -191,67 +95,241 @@ def _iso_week(day: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _sources(group: pd.DataFrame) -> list[Source]:
-    keys = ["_order", "_file", "_sheet"]
-    spans = group.groupby(keys, sort=True, dropna=False)[ROW].agg(["min", "max"]).reset_index()
-    return [
-        Source(
-            file=str(file),
-            sheet=None if pd.isna(sheet) else str(sheet),
-            row=int(low),
-            last_row=None if low == high else int(high),
+class _LogTable:
+    """Whole-table aggregations, indexed by log number (one CPR at one provider)."""
+
+    def __init__(self, entries: pd.DataFrame) -> None:
+        self.entries = entries
+        keys = entries[LOG_KEY].astype(str)
+        self.log_id = keys.groupby(LOG_KEY, sort=True).ngroup().to_numpy()
+        self.count = int(self.log_id.max()) + 1
+        first = pd.Series(np.arange(len(entries))).groupby(self.log_id).first().to_numpy()
+        self.keys = [(str(keys["cpr"].iat[i]), str(keys["provider_key"].iat[i])) for i in first]
+        self.ordinal = np.array([day.toordinal() for day in entries["date"]], dtype=np.int64)
+        self._sums()
+        self._days()
+        self._largest_days()
+        self._breakdowns()
+        self._evidence()
+        self._sources()
+
+    def _bin(self, weights: np.ndarray) -> np.ndarray:
+        return np.bincount(self.log_id, weights=weights, minlength=self.count)
+
+    def _sums(self) -> None:
+        entries = self.entries
+        counted = entries["counted"].to_numpy(dtype=bool)
+        kind = entries["kind"].to_numpy(dtype=object)
+        clock = entries["entry_minutes"].to_numpy(dtype=float) * counted
+        self.direct = (kind == "direct") & counted
+        equivalent = entries["equivalent_minutes"].to_numpy(dtype=float)
+        self.direct_minutes = self._bin(equivalent * self.direct)
+        self.clock_minutes = {
+            k: self._bin(clock * (kind == k)) for k in ("indirect", "night_awake", "night_sleeping")
+        }
+        bands = split_into_bands(
+            entries["start"].to_numpy(dtype=float), entries["entry_minutes"].to_numpy(dtype=float)
         )
-        for _, file, sheet, low, high in spans.itertuples(index=False)
-    ]
+        weight = np.divide(
+            equivalent,
+            entries["entry_minutes"].to_numpy(dtype=float),
+            out=np.zeros(len(entries)),
+            where=clock > 0,
+        )
+        self.band_minutes = {
+            name: self._bin(minutes * weight * self.direct) for name, minutes in bands.items()
+        }
+        self.night_any = self._bin((bands["night"] > 0).astype(float)) > 0
+        self.counted_entries = self._bin(counted.astype(float)).astype(int)
+        self.read_entries = np.bincount(self.log_id, minlength=self.count)
+
+    def _days(self) -> None:
+        """Period days: the union of stated periods (or a file's own first to last date)."""
+        entries = self.entries
+        stated = (
+            entries["period_start"].notna().to_numpy() & entries["period_end"].notna().to_numpy()
+        )
+        file_code = pd.factorize(entries["_file"])[0]
+        spans = pd.DataFrame(
+            {"log": self.log_id, "file": file_code, "day": self.ordinal, "stated": stated}
+        )
+        spans["first"] = np.where(stated, [_ordinal(d) for d in entries["period_start"]], 0)
+        spans["last"] = np.where(stated, [_ordinal(d) for d in entries["period_end"]], 0)
+        stating_files = spans[stated][["log", "file"]].drop_duplicates()
+        intervals = spans[stated][["log", "first", "last"]].drop_duplicates()
+        own = spans.merge(stating_files.assign(has=True), on=["log", "file"], how="left")
+        own = (
+            own[own["has"].isna()].groupby(["log", "file"])["day"].agg(["min", "max"]).reset_index()
+        )
+        own = own.rename(columns={"min": "first", "max": "last"})[["log", "first", "last"]]
+        every = pd.concat([intervals, own], ignore_index=True)
+        lengths = (every["last"] - every["first"] + 1).clip(lower=1).to_numpy()
+        logs = np.repeat(every["log"].to_numpy(), lengths)
+        offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        days = pd.DataFrame(
+            {"log": logs, "day": np.repeat(every["first"].to_numpy(), lengths) + offsets}
+        )
+        days = days.drop_duplicates()
+        grouped = days.groupby("log")["day"]
+        self.period_days = grouped.size().reindex(range(self.count), fill_value=0).to_numpy()
+        self.period_first = grouped.min().reindex(range(self.count)).to_numpy()
+        self.period_last = grouped.max().reindex(range(self.count)).to_numpy()
+        weekend = days[_is_weekend(days["day"])]
+        self.weekend_in_period = np.isin(np.arange(self.count), weekend["log"].to_numpy())
+        logged = pd.DataFrame({"log": self.log_id, "day": self.ordinal}).drop_duplicates()
+        self.days_logged = np.bincount(logged["log"].to_numpy(), minlength=self.count)
+        weekend_logged = logged[_is_weekend(logged["day"])]["log"].to_numpy()
+        self.weekend_logged = np.isin(np.arange(self.count), weekend_logged)
+
+    def _largest_days(self) -> None:
+        """D5: the largest clock minutes of direct and night entries on one date."""
+        counted = self.entries["counted"].to_numpy(dtype=bool)
+        clock_kind = self.entries["kind"].isin(CLOCK_KINDS).to_numpy() & counted
+        minutes = self.entries["entry_minutes"].to_numpy(dtype=float) * clock_kind
+        per_day = pd.DataFrame({"log": self.log_id, "day": self.ordinal, "minutes": minutes})
+        per_day = per_day.groupby(["log", "day"], sort=False)["minutes"].sum().reset_index()
+        top = per_day.sort_values(
+            ["log", "minutes", "day"], ascending=[True, False, True]
+        ).drop_duplicates("log")
+        self.largest_minutes = np.zeros(self.count)
+        self.largest_day = np.zeros(self.count, dtype=np.int64)
+        self.largest_minutes[top["log"].to_numpy()] = top["minutes"].to_numpy()
+        self.largest_day[top["log"].to_numpy()] = top["day"].to_numpy()
+
+    def _breakdowns(self) -> None:
+        """Direct 1:1-equivalent hours per category and per ISO week."""
+        entries = self.entries
+        direct = entries[self.direct]
+        hours = direct["equivalent_minutes"].to_numpy(dtype=float) / 60
+        logs = self.log_id[self.direct]
+        weeks = {day: _iso_week(day) for day in set(direct["date"])}
+        labels = {
+            "category": direct["category"].fillna("").astype(str).to_numpy(),
+            "week": direct["date"].map(weeks).to_numpy(),
+        }
+        self.breakdown: dict[str, list[dict[str, float]]] = {}
+        for name, label in labels.items():
+            table = pd.DataFrame({"log": logs, "label": label, "hours": hours})
+            sums = table.groupby(["log", "label"], sort=True)["hours"].sum().reset_index()
+            result: list[dict[str, float]] = [{} for _ in range(self.count)]
+            for log, text, value in sums.itertuples(index=False):
+                result[int(log)][str(text)] = float(value)
+            self.breakdown[name] = result
+
+    def _evidence(self) -> None:
+        entries = self.entries
+        counted = entries["counted"].to_numpy(dtype=bool)
+        long_direct = self.direct & (entries["_layout"] == "long").to_numpy()
+        rounded = (entries["entry_minutes"].to_numpy(dtype=float) % ROUND_MINUTES) == 0
+        direct_count = self._bin(long_direct.astype(float))
+        round_count = self._bin((long_direct & rounded).astype(float))
+        share = np.divide(
+            round_count, direct_count, out=np.zeros(self.count), where=direct_count > 0
+        )
+        self.heaping = (direct_count >= HEAPING_MINIMUM_ENTRIES) & (share >= HEAPING_SHARE)
+        self.copied_days = self._copied(
+            entries[counted], self.log_id[counted], self.ordinal[counted]
+        )
+        frame = pd.DataFrame({"log": self.log_id, "day": self.ordinal}).groupby("log")["day"]
+        self.first_logged = frame.min().reindex(range(self.count)).to_numpy()
+        self.last_logged = frame.max().reindex(range(self.count)).to_numpy()
+
+    def _copied(self, entries: pd.DataFrame, logs: np.ndarray, days: np.ndarray) -> np.ndarray:
+        """At least half of the logged days have an entry list identical to another day's."""
+        keys = (
+            entries["start"].astype(str)
+            + "|"
+            + entries["entry_minutes"].astype(str)
+            + "|"
+            + entries["kind"].astype(str)
+        ).to_numpy()
+        table = pd.DataFrame({"log": logs, "day": days, "key": keys}).sort_values(
+            ["log", "day", "key"]
+        )
+        signatures = table.groupby(["log", "day"], sort=False)["key"].agg("\n".join).reset_index()
+        repeated = signatures.duplicated(["log", "key"], keep=False)
+        per_log = (
+            signatures.assign(repeated=repeated).groupby("log")["repeated"].agg(["sum", "size"])
+        )
+        copied = (per_log["size"] >= 2) & (per_log["sum"] >= per_log["size"] / 2)
+        return copied.reindex(range(self.count), fill_value=False).to_numpy(dtype=bool)
+
+    def _sources(self) -> None:
+        table = pd.DataFrame(
+            {
+                "log": self.log_id,
+                "order": self.entries["_order"].to_numpy(),
+                "row": self.entries[ROW].to_numpy(),
+            }
+        )
+        spans = table.groupby(["log", "order"], sort=True)["row"].agg(["min", "max"]).reset_index()
+        files = self.entries.drop_duplicates("_order").set_index("_order")[["_file", "_sheet"]]
+        self.sources: list[list[Source]] = [[] for _ in range(self.count)]
+        for log, order, low, high in spans.itertuples(index=False):
+            file, sheet = files.loc[order]
+            self.sources[int(log)].append(
+                Source(
+                    str(file),
+                    sheet if isinstance(sheet, str) else None,
+                    int(low),
+                    None if low == high else int(high),
+                )
+            )
+        providers = self.entries["provider"].to_numpy(dtype=object)
+        self.providers: list[str | None] = [None] * self.count
+        for position in range(len(providers) - 1, -1, -1):
+            if isinstance(providers[position], str):
+                self.providers[int(self.log_id[position])] = providers[position]
+
+    def log(self, n: int, min_log_days: int) -> CitizenLog:
+        days = int(self.period_days[n])
+        direct = float(self.direct_minutes[n])
+        log = CitizenLog(
+            cpr=self.keys[n][0],
+            provider=self.providers[n],
+            provider_key=self.keys[n][1],
+            period_start=dt.date.fromordinal(int(self.period_first[n])),
+            period_end=dt.date.fromordinal(int(self.period_last[n])),
+            period_days=days,
+            days_logged=int(self.days_logged[n]),
+            entries=int(self.counted_entries[n]),
+            entries_read=int(self.read_entries[n]),
+            direct_hours=direct / 60,
+            delivered_hours_week=direct * 7 / (60 * max(days, 1)),
+            indirect_hours=float(self.clock_minutes["indirect"][n]) / 60,
+            night_awake_hours=float(self.clock_minutes["night_awake"][n]) / 60,
+            night_sleeping_hours=float(self.clock_minutes["night_sleeping"][n]) / 60,
+            day_hours=float(self.band_minutes["day"][n]) / 60,
+            evening_hours=float(self.band_minutes["evening"][n]) / 60,
+            night_hours=float(self.band_minutes["night"][n]) / 60,
+            largest_day_minutes=float(self.largest_minutes[n]),
+            largest_day=dt.date.fromordinal(int(self.largest_day[n]))
+            if self.largest_day[n]
+            else None,
+            evidence=EvidenceFacts(
+                weekend_in_period=bool(self.weekend_in_period[n]),
+                weekend_logged=bool(self.weekend_logged[n]),
+                night_logged=bool(self.night_any[n]),
+                heaping=bool(self.heaping[n]),
+                copied_days=bool(self.copied_days[n]),
+                first_date=dt.date.fromordinal(int(self.first_logged[n])),
+                last_date=dt.date.fromordinal(int(self.last_logged[n])),
+            ),
+            by_category=self.breakdown["category"][n],
+            by_week=self.breakdown["week"][n],
+            sources=self.sources[n],
+        )
+        if days < min_log_days:
+            log.problems.append("D4")
+        if log.largest_day_minutes > DAY_MINUTES:
+            log.problems.append("D5")
+        return log
 
 
-HEAPING_MINIMUM_ENTRIES = 20
-HEAPING_SHARE = 0.9
-ROUND_MINUTES = 30
-SATURDAY = 5
+def _is_weekend(ordinals: pd.Series) -> pd.Series:
+    """Saturday or Sunday; ordinal 1 (01-01-0001) was a Monday."""
+    return ((ordinals - 1) % 7) >= SATURDAY
 
 
-def evidence_facts(every: pd.DataFrame, counted: pd.DataFrame, days: set[dt.date]) -> EvidenceFacts:
-    dates = every["date"]
-    return EvidenceFacts(
-        weekend_in_period=any(day.weekday() >= SATURDAY for day in days),
-        weekend_logged=any(day.weekday() >= SATURDAY for day in dates),
-        night_logged=_any_night(every),
-        heaping=_heaping(counted),
-        copied_days=_copied_days(counted),
-        first_date=min(dates),
-        last_date=max(dates),
-    )
-
-
-def _any_night(entries: pd.DataFrame) -> bool:
-    """An entry of any kind (night watch, indirect) that lies in the night band, 23-07."""
-    bands = split_into_bands(
-        entries["start"].to_numpy(dtype=float), entries["entry_minutes"].to_numpy(dtype=float)
-    )
-    return bool((bands["night"] > 0).any())
-
-
-def _heaping(entries: pd.DataFrame) -> bool:
-    """A long-layout log whose direct entries are nearly all multiples of 30 minutes."""
-    direct = entries[(entries["kind"] == "direct") & (entries["_layout"] == "long")]
-    if len(direct) < HEAPING_MINIMUM_ENTRIES:
-        return False
-    rounded = (direct["entry_minutes"] % ROUND_MINUTES == 0).mean()
-    return bool(rounded >= HEAPING_SHARE)
-
-
-def _copied_days(entries: pd.DataFrame) -> bool:
-    """At least half of the logged days have an entry list identical to another day's."""
-    keys = (
-        entries["start"].astype(str)
-        + "|"
-        + entries["entry_minutes"].astype(str)
-        + "|"
-        + entries["kind"]
-    )
-    signatures = keys.groupby(entries["date"]).agg(lambda day: "\n".join(sorted(day)))
-    if len(signatures) < 2:
-        return False
-    repeated = signatures.duplicated(keep=False).sum()
-    return bool(repeated >= len(signatures) / 2)
+def _ordinal(day: object) -> int:
+    return day.toordinal() if isinstance(day, dt.date) else 0

@@ -95,7 +95,7 @@ def special_tariff_undocumented(facts: CaseFacts, context: RuleContext) -> Outco
     if not facts.value("special_tariff"):
         return silent()
     if not context.has_time_logs:
-        return not_evaluated("no-time-logs")
+        return not_evaluated("no-time-logs")  # rules.md's precedence, even when documented
     if facts.value("special_documented") is True or facts.log is not None:
         return silent(observed=special_per_day(facts))
     return fired(observed=special_per_day(facts))
