@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bitcheck import __version__, i18n
+from bitcheck import __version__, i18n, progress
 from bitcheck.errors import BitcheckError, ExitCode, InputError
 from bitcheck.pseudonyms import Pseudonymizer, key_file_of, load_pseudonymizer
 from bitcheck.settings import Settings, find_config, load_settings
@@ -83,6 +83,7 @@ def build_run(options: dict[str, Any]) -> Run:
     config = find_config(options.pop("config", None))
     lang = options.pop("lang", None)
     settings = load_settings(config, lang=lang)
+    progress.enable(not options.get("quiet", False))
     return Run(
         settings=settings,
         lang=settings.lang,

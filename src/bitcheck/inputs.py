@@ -16,6 +16,7 @@ from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
 from bitcheck.io.read import read_file
 from bitcheck.problems import Problem
+from bitcheck.progress import track
 from bitcheck.settings import Settings
 from bitcheck.tables import read_table
 from bitcheck.tables.case_keys import resolve_case_keys
@@ -162,7 +163,8 @@ def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> V
     for argument in arguments:
         path_given = Path(argument)
         named = path_given.is_file() or not (path_given.exists() or is_glob(argument))
-        for path, display in expand_paths(argument):
+        found = expand_paths(argument)
+        for path, display in track(found, f"{argument}", len(found)):
             try:
                 result = read_input(path, display, kind, settings)
             except UnreadableFileError as error:

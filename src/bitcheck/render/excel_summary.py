@@ -161,7 +161,7 @@ class Summary:
         lang, summary = self.lang, self.report.summary
         self.section("by_rule")
         keys = ("code", "rule", "direction", "severity", "findings", "not_evaluated")
-        cols = [Column(_label(key, lang), INTEGER) for key in keys]
+        cols = [Column(field_label(key, lang), INTEGER) for key in keys]
         self.sheet.header_row(self.row, cols)
         for code, found in summary.by_code.items():
             self.row += 1
@@ -181,7 +181,7 @@ class Summary:
     def inputs(self) -> None:
         lang = self.lang
         self.section("inputs")
-        cols = [Column(_label(key, lang), INTEGER) for key in INPUT_KEYS]
+        cols = [Column(field_label(key, lang), INTEGER) for key in INPUT_KEYS]
         self.sheet.header_row(self.row, cols)
         for record in self.report.inputs:
             self.row += 1
@@ -208,16 +208,13 @@ class Summary:
         ws.sheet_view.showGridLines = False
 
 
-def _label(key: str, lang: str) -> str:
-    return field_label(key, lang)
-
-
 def _amount(count: DirectionCount | None) -> float | None:
     return None if count is None else count.annual_amount
 
 
 def input_summaries(inputs: Sequence[InputRecord], lang: str) -> Iterator[tuple[str, str]]:
-    """Per kind: how many files, rows read, accepted and rejected, in words."""
+    """Per kind: how many files, rows read, accepted and rejected, in words (the one sum this
+    renderer makes: of the report's own input records, for the reader's overview)."""
     kinds: dict[str, list[InputRecord]] = {}
     for record in inputs:
         kinds.setdefault(record.kind or "", []).append(record)

@@ -41,15 +41,17 @@ def provider_records(
     records = []
     for group in groups.values():
         own = [f for case in group.cases for f in by_case.get(case.key, [])]
+        # expected and delivered hours over the same cases: those whose log is compared
+        compared = [c for c in group.cases if c.log and c.log_lead and c.log_expected_hours]
         records.append(
             ProviderRecord(
                 provider=group.provider,
                 department=group.department,
                 cases=len(group.cases),
                 billed_per_year=_total([c.billed_per_day for c in group.cases], DAYS_PER_YEAR),
-                expected_hours_week=_total([c.expected_hours_week for c in group.cases]),
+                expected_hours_week=_total([c.log_expected_hours for c in compared]),
                 delivered_hours_week=_total(
-                    [c.log.delivered_hours_week for c in group.cases if c.log and c.log_lead]
+                    [c.log.delivered_hours_week for c in compared if c.log]
                 ),
                 by_direction=direction_counts(own),
                 by_code={code: sum(1 for f in own if f.code == code) for code in CATALOGUE_ORDER},
