@@ -43,6 +43,10 @@ class UnreadableFileError(InputError):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[UnreadableFileError], tuple[str, str, str]]:
+        """Picklable, so that a worker process can hand it back."""
+        return (UnreadableFileError, (self.file, self.reason, self.detail))
+
 
 class OutputError(BitcheckError):
     """The output could not be written: exit 3."""

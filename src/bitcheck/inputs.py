@@ -15,6 +15,7 @@ from bitcheck.headers import Detection, detect
 from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
 from bitcheck.io.read import read_file
+from bitcheck.parallel import map_in_order
 from bitcheck.problems import Problem
 from bitcheck.progress import track
 from bitcheck.settings import Settings
@@ -159,22 +160,45 @@ def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> V
     A file named on the command line that cannot be opened stops the run (UnreadableFileError);
     one found in a folder or glob becomes an `unreadable-file` error record.
     """
-    run = ValidationRun(inputs=[])
+    jobs: list[ReadJob] = []
     for argument in arguments:
         path_given = Path(argument)
         named = path_given.is_file() or not (path_given.exists() or is_glob(argument))
-        found = expand_paths(argument)
-        for path, display in track(found, f"{argument}", len(found)):
-            try:
-                result = read_input(path, display, kind, settings)
-            except UnreadableFileError as error:
-                if named:
-                    raise
-                result = unreadable(error, kind)
-            if named and result.kind is None:
-                run.unknown_kind.append(display)
-            run.inputs.append(result)
+        jobs += [
+            ReadJob(path, display, named, kind, settings)
+            for path, display in expand_paths(argument)
+        ]
+    run = ValidationRun(inputs=[])
+    for job, outcome in zip(
+        jobs, track(map_in_order(read_job, jobs), "Læser filer", len(jobs)), strict=True
+    ):
+        if isinstance(outcome, UnreadableFileError):
+            if job.named:
+                raise outcome
+            outcome = unreadable(outcome, kind)
+        if job.named and outcome.kind is None:
+            run.unknown_kind.append(job.display)
+        run.inputs.append(outcome)
     return run
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """One file to read, with everything a worker process needs to read it."""
+
+    path: Path
+    display: str
+    named: bool
+    kind: str | None
+    settings: Settings
+
+
+def read_job(job: ReadJob) -> InputResult | UnreadableFileError:
+    """Read one file; an unreadable file is returned, not raised, so that order is kept."""
+    try:
+        return read_input(job.path, job.display, job.kind, job.settings)
+    except UnreadableFileError as error:
+        return error
 
 
 def validate_files(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:

@@ -115,7 +115,10 @@ def raw_column(table: RawTable, rows: list[int], position: int | None) -> list[C
     if position is None:
         return [""] * len(rows)
     cells = table.cells
-    return [cells[i][position] if position < len(cells[i]) else "" for i in rows]
+    try:
+        return [cells[i][position] for i in rows]
+    except IndexError:  # ragged rows (CSV): a short row has no cell there
+        return [cells[i][position] if position < len(cells[i]) else "" for i in rows]
 
 
 def cell_text(value: Cell) -> str:
@@ -151,6 +154,8 @@ class TableChecker:
             self.rejected[position] = True
 
     def reject_codes(self, field_name: str, codes: list[str | None], raw: list[Cell]) -> None:
+        if codes.count(None) == len(codes):
+            return
         for position, code in enumerate(codes):
             if code is not None:
                 self.add(position, code, field_name, cell_text(raw[position]))

@@ -675,7 +675,7 @@ def _outcome(parser: Callable[[object], T], value: object) -> tuple[T | None, st
         return None, error.code
 
 
-_MEMOS: dict[Callable[[object], Any], dict[tuple[type, object], tuple[Any, str | None]]] = {}
+_MEMOS: dict[Callable[[object], Any], dict[object, tuple[Any, str | None]]] = {}
 _MEMO_LIMIT = 200_000  # distinct values remembered per parser before the memo starts afresh
 
 
@@ -687,15 +687,17 @@ def parse_values(
     memo = _MEMOS.setdefault(parser, {})
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
-    parsed: list[T | None] = []
-    codes: list[str | None] = []
+    remembered = memo.get
+    outcomes = []
     for value in values:
-        key = (type(value), value)
-        outcome = memo.get(key)
+        # 1, 1.0 and True are equal keys; a bool is kept apart (a count of True is no count)
+        key = (bool, value) if type(value) is bool else value
+        outcome = remembered(key)
         if outcome is None:
             outcome = memo[key] = _outcome(parser, value)
-        parsed.append(outcome[0])
-        codes.append(outcome[1])
+        outcomes.append(outcome)
+    parsed = [outcome[0] for outcome in outcomes]
+    codes = [outcome[1] for outcome in outcomes]
     return parsed, codes
 
 

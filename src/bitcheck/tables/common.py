@@ -51,9 +51,13 @@ def finish(
 ) -> TableResult:
     """The accepted rows' columns, with the user's row numbers."""
     keep = [not flag for flag in checker.rejected]
-    columns = {
-        name: [v for v, k in zip(column, keep, strict=True) if k] for name, column in series.items()
-    }
+    if all(keep):
+        columns = dict(series)
+    else:
+        columns = {
+            name: [v for v, k in zip(column, keep, strict=True) if k]
+            for name, column in series.items()
+        }
     columns[ROW] = [checker.row_number(i) for i, k in enumerate(keep) if k]
     return TableResult(
         file=checker.table.file,
