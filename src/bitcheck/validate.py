@@ -81,9 +81,13 @@ def flat_positions(mask: Sequence[bool]) -> list[int]:
 
 
 def first_filled(row: Sequence[Cell]) -> Cell | None:
-    """The first cell that is not blank, or None for a blank row."""
+    """The first cell that is not blank, or None for a blank row (the hot path of reading)."""
     for cell in row:
-        if cell != "" and not values.is_blank(cell):
+        if isinstance(cell, str):
+            text = cell.strip()
+            if text and (text[0] != "#" or text.upper() not in values.EXCEL_ERRORS):
+                return cell
+        elif cell is not None and not (isinstance(cell, float) and cell != cell):
             return cell
     return None
 

@@ -100,12 +100,12 @@ class _LogTable:
 
     def __init__(self, entries: pd.DataFrame) -> None:
         self.entries = entries
-        keys = entries[LOG_KEY].astype(str)
+        keys = entries[LOG_KEY]
         self.log_id = keys.groupby(LOG_KEY, sort=True).ngroup().to_numpy()
         self.count = int(self.log_id.max()) + 1
         first = pd.Series(np.arange(len(entries))).groupby(self.log_id).first().to_numpy()
         self.keys = [(str(keys["cpr"].iat[i]), str(keys["provider_key"].iat[i])) for i in first]
-        self.ordinal = np.array([day.toordinal() for day in entries["date"]], dtype=np.int64)
+        self.ordinal = ordinals(entries["date"])
         self._sums()
         self._days()
         self._largest_days()
@@ -153,8 +153,8 @@ class _LogTable:
         spans = pd.DataFrame(
             {"log": self.log_id, "file": file_code, "day": self.ordinal, "stated": stated}
         )
-        spans["first"] = np.where(stated, [_ordinal(d) for d in entries["period_start"]], 0)
-        spans["last"] = np.where(stated, [_ordinal(d) for d in entries["period_end"]], 0)
+        spans["first"] = np.where(stated, ordinals(entries["period_start"]), 0)
+        spans["last"] = np.where(stated, ordinals(entries["period_end"]), 0)
         stating_files = spans[stated][["log", "file"]].drop_duplicates()
         intervals = spans[stated][["log", "first", "last"]].drop_duplicates()
         own = spans.merge(stating_files.assign(has=True), on=["log", "file"], how="left")
@@ -235,22 +235,31 @@ class _LogTable:
         self.last_logged = frame.max().reindex(range(self.count)).to_numpy()
 
     def _copied(self, entries: pd.DataFrame, logs: np.ndarray, days: np.ndarray) -> np.ndarray:
-        """At least half of the logged days have an entry list identical to another day's."""
-        keys = (
-            entries["start"].astype(str)
-            + "|"
-            + entries["entry_minutes"].astype(str)
-            + "|"
-            + entries["kind"].astype(str)
-        ).to_numpy()
-        table = pd.DataFrame({"log": logs, "day": days, "key": keys}).sort_values(
-            ["log", "day", "key"]
+        """At least half of the logged days have an entry list identical to another day's.
+
+        A day's entry list (start, minutes, kind of each entry) is summed into a fingerprint of
+        two 64-bit hashes and a count: equal lists give equal fingerprints, order aside.
+        """
+        kinds = pd.factorize(entries["kind"])[0].astype(np.uint64)
+        seconds = np.round(entries[["start", "entry_minutes"]].to_numpy(dtype=float) * 60).astype(
+            np.uint64
         )
-        signatures = table.groupby(["log", "day"], sort=False)["key"].agg("\n".join).reset_index()
-        repeated = signatures.duplicated(["log", "key"], keep=False)
-        per_log = (
-            signatures.assign(repeated=repeated).groupby("log")["repeated"].agg(["sum", "size"])
+        key = seconds[:, 0] * np.uint64(10**7) + seconds[:, 1] * np.uint64(10) + kinds
+        day_key = logs.astype(np.int64) * 1_000_000_000 + days
+        order = np.argsort(day_key, kind="stable")
+        day_key, key = day_key[order], key[order]
+        starts = np.flatnonzero(np.r_[True, day_key[1:] != day_key[:-1]])
+        with np.errstate(over="ignore"):
+            first = np.add.reduceat(key * np.uint64(0x9E3779B97F4A7C15), starts)
+            second = np.add.reduceat(
+                (key ^ (key >> np.uint64(29))) * np.uint64(0xBF58476D1CE4E5B9), starts
+            )
+        sizes = np.diff(np.r_[starts, len(key)])
+        table = pd.DataFrame(
+            {"log": day_key[starts] // 1_000_000_000, "a": first, "b": second, "n": sizes}
         )
+        table["repeated"] = table.duplicated(["log", "a", "b", "n"], keep=False)
+        per_log = table.groupby("log")["repeated"].agg(["sum", "size"])
         copied = (per_log["size"] >= 2) & (per_log["sum"] >= per_log["size"] / 2)
         return copied.reindex(range(self.count), fill_value=False).to_numpy(dtype=bool)
 
@@ -263,10 +272,11 @@ class _LogTable:
             }
         )
         spans = table.groupby(["log", "order"], sort=True)["row"].agg(["min", "max"]).reset_index()
-        files = self.entries.drop_duplicates("_order").set_index("_order")[["_file", "_sheet"]]
+        sources = self.entries.drop_duplicates("_order")[["_order", "_file", "_sheet"]]
+        files = {order: (file, sheet) for order, file, sheet in sources.itertuples(index=False)}
         self.sources: list[list[Source]] = [[] for _ in range(self.count)]
         for log, order, low, high in spans.itertuples(index=False):
-            file, sheet = files.loc[order]
+            file, sheet = files[order]
             self.sources[int(log)].append(
                 Source(
                     str(file),
@@ -331,5 +341,8 @@ def _is_weekend(ordinals: pd.Series) -> pd.Series:
     return ((ordinals - 1) % 7) >= SATURDAY
 
 
-def _ordinal(day: object) -> int:
-    return day.toordinal() if isinstance(day, dt.date) else 0
+def ordinals(days: pd.Series) -> np.ndarray:
+    """Dates as day numbers (0 where there is no date), each distinct date converted once."""
+    values = days.to_numpy(dtype=object)
+    table = {day: day.toordinal() for day in set(values) if isinstance(day, dt.date)}
+    return np.array([table.get(day, 0) for day in values], dtype=np.int64)
