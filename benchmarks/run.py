@@ -272,6 +272,7 @@ def machine() -> Figures:
         "memory_gb": memory_gb(),
         "python": platform.python_version(),
         "python_implementation": platform.python_implementation(),
+        "load_average": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
     }
 
 

@@ -258,62 +258,21 @@ LOCATION: dict[str, dict[str, str]] = {
 }
 
 LABELS: dict[str, dict[str, str]] = {
-    "file": {"da": "Fil", "en": "File"},
-    "kind": {"da": "Art", "en": "Kind"},
-    "layout": {"da": "Layout", "en": "Layout"},
-    "sheet": {"da": "Ark", "en": "Sheet"},
-    "sheets": {"da": "Ark", "en": "Sheets"},
-    "row": {"da": "Række", "en": "Row"},
-    "column": {"da": "Kolonne", "en": "Column"},
-    "field": {"da": "Felt", "en": "Field"},
-    "value": {"da": "Værdi", "en": "Value"},
-    "code": {"da": "Kode", "en": "Code"},
-    "message": {"da": "Besked", "en": "Message"},
-    "count": {"da": "Antal", "en": "Count"},
-    "encoding": {"da": "Tegnsæt", "en": "Encoding"},
-    "rows_read": {"da": "Rækker læst", "en": "Rows read"},
-    "rows_accepted": {"da": "Godkendt", "en": "Accepted"},
-    "rows_rejected": {"da": "Afvist", "en": "Rejected"},
     "errors": {"da": "Datafejl", "en": "Data errors"},
     "notes": {"da": "Noter", "en": "Notes"},
     "inputs": {"da": "Inddata", "en": "Inputs"},
     "time_logs": {"da": "Døgnskemaer", "en": "Time logs"},
-    "subject": {"da": "Borger", "en": "Citizen"},
-    "provider": {"da": "Tilbud", "en": "Provider"},
     "period": {"da": "Periode", "en": "Period"},
-    "period_days": {"da": "Dage i periode", "en": "Period days"},
-    "days_logged": {"da": "Dage logget", "en": "Days logged"},
-    "delivered_hours_week": {"da": "Leveret t/uge", "en": "Delivered h/week"},
-    "direct_hours": {"da": "Direkte t", "en": "Direct h"},
-    "indirect_hours": {"da": "Indirekte t", "en": "Indirect h"},
-    "night_awake_hours": {"da": "Nat vågen t", "en": "Night awake h"},
-    "night_sleeping_hours": {"da": "Nat sovende t", "en": "Night sleeping h"},
-    "problems": {"da": "Problemer", "en": "Problems"},
     "what": {"da": "", "en": ""},
-    "findings": {"da": "Fund", "en": "Findings"},
     "cases_with_findings": {"da": "Sager med fund", "en": "Cases with findings"},
-    "annual_amount": {"da": "Helårsvirkning (kr.)", "en": "Annual amount (DKK)"},
     "audit_of": {"da": "BIT-revision pr.", "en": "BIT audit as of"},
-    "cases": {"da": "Sager", "en": "Cases"},
-    "rule": {"da": "Regel", "en": "Rule"},
-    "direction": {"da": "Retning", "en": "Direction"},
-    "severity": {"da": "Alvor", "en": "Severity"},
-    "not_evaluated": {"da": "Ikke vurderet", "en": "Not evaluated"},
     "per_rule": {"da": "Pr. regel", "en": "Per rule"},
     "top_cases": {
         "da": "Sager med flest fund (alvorligste først)",
         "en": "Cases with most findings (most severe first)",
     },
-    "case_id": {"da": "Sag", "en": "Case"},
-    "codes": {"da": "Koder", "en": "Codes"},
-    "explanation": {"da": "Forklaring", "en": "Explanation"},
-    "evidence_grade": {"da": "Evidens", "en": "Evidence"},
-    "case_ids": {"da": "Sager", "en": "Cases"},
-    "expected_hours_week": {"da": "Forventet t/uge", "en": "Expected h/week"},
     "thresholds": {"da": "Tærskler", "en": "Thresholds"},
-    "legal_basis": {"da": "Hjemmel", "en": "Legal basis"},
     "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
-    "cpr": {"da": "CPR", "en": "CPR"},
     "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
     "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
@@ -335,7 +294,10 @@ def number(value: float, lang: Lang, decimals: int = 0) -> str:
 
 
 def label(key: str, lang: Lang) -> str:
-    return LABELS.get(key, {}).get(lang, key)
+    """A field's label (the one table of field labels), else another word of the interface."""
+    from bitcheck.i18n_fields import FIELD_LABELS
+
+    return (FIELD_LABELS.get(key) or LABELS.get(key, {})).get(lang, key)
 
 
 def reason_text(reason: str, lang: Lang) -> str:

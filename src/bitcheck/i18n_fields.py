@@ -27,7 +27,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "ratio": {"da": "Forhold", "en": "Ratio"},
     "margin": {"da": "Margin", "en": "Margin"},
     "margin_unit": {"da": "Marginens enhed", "en": "Margin unit"},
-    "annual_amount": {"da": "Årligt beløb (kr.)", "en": "Annual amount (DKK)"},
+    "annual_amount": {"da": "Helårsvirkning (kr.)", "en": "Annual amount (DKK)"},
     "legal_basis": {"da": "Hjemmel", "en": "Legal basis"},
     "explanation": {"da": "Forklaring", "en": "Explanation"},
     "evidence_grade": {"da": "Evidensgrad", "en": "Evidence grade"},
@@ -97,7 +97,7 @@ NO_CATEGORY = {"da": "(uden kategori)", "en": "(no category)"}
 DIRECTION_FIELD_LABELS: dict[str, dict[str, str]] = {
     "findings": {"da": "{0}: fund", "en": "{0}: findings"},
     "cases": {"da": "{0}: sager", "en": "{0}: cases"},
-    "annual_amount": {"da": "{0}: årligt beløb (kr.)", "en": "{0}: annual amount (DKK)"},
+    "annual_amount": {"da": "{0}: helårsvirkning (kr.)", "en": "{0}: annual amount (DKK)"},
 }
 
 SHEET_NAMES: dict[str, dict[str, str]] = {

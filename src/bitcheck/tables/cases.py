@@ -6,12 +6,11 @@ from collections import Counter
 
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
-from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
+from bitcheck.tables.common import finish, start_checker, without_required_columns
 from bitcheck.validate import (
     TableChecker,
     TableResult,
     check_columns,
-    data_rows,
     require,
     with_default,
 )
@@ -20,11 +19,9 @@ from bitcheck.values import KNOWN_PARAGRAPHS
 
 def read_cases(table: RawTable, match: HeaderMatch) -> TableResult:
     specs = match.layout.fields
-    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
-    if absent:
-        problems = [missing_column(table, match, spec) for spec in absent]
-        rows = data_rows(table, match.index)
-        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    rejected = without_required_columns(table, match)
+    if rejected is not None:
+        return rejected
     checker = start_checker(table, match)
     columns = check_columns(checker, specs)
     for spec in specs:

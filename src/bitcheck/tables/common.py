@@ -40,6 +40,18 @@ def rejected_sheet(
     )
 
 
+def without_required_columns(table: RawTable, match: HeaderMatch) -> TableResult | None:
+    """The rejected sheet when its header lacks a required field, else None."""
+    specs = match.layout.fields
+    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
+    if not absent:
+        return None
+    problems = [missing_column(table, match, spec) for spec in absent]
+    return rejected_sheet(
+        table, match, data_rows(table, match.index), problems, [s.name for s in specs]
+    )
+
+
 def start_checker(table: RawTable, match: HeaderMatch) -> TableChecker:
     checker = TableChecker(table, match, data_rows(table, match.index))
     checker.problems.extend(match.notes)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from bitcheck import values
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import Cell, RawTable
-from bitcheck.tables.common import finish, missing_column, rejected_sheet, start_checker
+from bitcheck.tables.common import finish, start_checker, without_required_columns
 from bitcheck.validate import (
     TableChecker,
     TableResult,
     cell_text,
     check_columns,
-    data_rows,
     require,
     with_default,
 )
@@ -21,11 +20,9 @@ PRICE_AMOUNT = "price_amount"
 
 def read_model(table: RawTable, match: HeaderMatch) -> TableResult:
     specs = match.layout.fields
-    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
-    if absent:
-        rows = data_rows(table, match.index)
-        problems = [missing_column(table, match, spec) for spec in absent]
-        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    rejected = without_required_columns(table, match)
+    if rejected is not None:
+        return rejected
     checker = start_checker(table, match)
     columns = check_columns(checker, specs)
     for spec in specs:
@@ -37,11 +34,9 @@ def read_model(table: RawTable, match: HeaderMatch) -> TableResult:
 
 def read_price_list(table: RawTable, match: HeaderMatch) -> TableResult:
     specs = match.layout.fields
-    absent = [spec for spec in specs if spec.required and not match.has(spec.name)]
-    if absent:
-        rows = data_rows(table, match.index)
-        problems = [missing_column(table, match, spec) for spec in absent]
-        return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
+    rejected = without_required_columns(table, match)
+    if rejected is not None:
+        return rejected
     checker = start_checker(table, match)
     checker.rows = [i for i in checker.rows if not _is_group_heading(table, match, i)]
     checker.rejected = [False] * len(checker.rows)

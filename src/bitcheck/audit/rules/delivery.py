@@ -8,11 +8,11 @@ from bitcheck.audit.rules.registry import (
     Outcome,
     RuleContext,
     Severity,
-    beyond,
     fired,
     not_evaluated,
     rule,
     silent,
+    threshold_outcome,
 )
 from bitcheck.timelog.summary import CitizenLog
 
@@ -41,21 +41,17 @@ def _delivery(facts: CaseFacts, context: RuleContext, above: bool) -> Outcome:
         return not_evaluated("no-expected-hours")
     if log.problems:
         return not_evaluated("log-unusable")
-    delivered = log.delivered_hours_week
-    tolerance = context.settings.delivery_tolerance
-    ratio = delivered / expected
-    threshold = 1 + tolerance if above else 1 - tolerance
-    margin = ratio - threshold if above else threshold - ratio
-    numbers = {
-        "expected": expected, "observed": delivered, "ratio": ratio, "margin": margin,
-        "extra_sources": facts.log_cases, "params": {"period_days": log.period_days},
-    }  # fmt: skip
-    if not beyond(ratio, threshold, above):
-        return silent(**numbers)
-    difference = (delivered - expected) if above else (expected - delivered)
-    rate = facts.hourly_rate
-    amount = None if rate is None else difference * rate * WEEKS
-    return fired(annual_amount=amount, **numbers)
+    outcome, difference = threshold_outcome(
+        log.delivered_hours_week,
+        expected,
+        context.settings.delivery_tolerance,
+        above=above,
+        extra_sources=facts.log_cases,
+        params={"period_days": log.period_days},
+    )
+    if outcome.fired and facts.hourly_rate is not None:
+        outcome.annual_amount = difference * facts.hourly_rate * WEEKS
+    return outcome
 
 
 @rule("D1", "delivery-shortfall", Direction.PAYMENT, Severity.HIGH, LEGAL,

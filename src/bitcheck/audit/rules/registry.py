@@ -134,6 +134,26 @@ def rule(
     return register
 
 
+def threshold_outcome(
+    observed: float, expected: float, tolerance: float, *, above: bool, **extra: Any
+) -> tuple[Outcome, float]:
+    """A ratio rule (T1/T2, D1/D2): fired or silent with its ratio and margin, and the
+    difference on the rule's own side (observed − expected above, expected − observed below)."""
+    ratio = observed / expected
+    threshold = 1 + tolerance if above else 1 - tolerance
+    margin = ratio - threshold if above else threshold - ratio
+    numbers = {
+        "expected": expected,
+        "observed": observed,
+        "ratio": ratio,
+        "margin": margin,
+        **extra,
+    }
+    difference = (observed - expected) if above else (expected - observed)
+    status = "fired" if beyond(ratio, threshold, above) else "silent"
+    return Outcome(status, **numbers), difference
+
+
 def beyond(ratio: float, threshold: float, above: bool) -> bool:
     """Threshold rules compare round(ratio, 6) with round(threshold, 6)."""
     if above:

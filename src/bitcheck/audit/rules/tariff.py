@@ -10,11 +10,11 @@ from bitcheck.audit.rules.registry import (
     Outcome,
     RuleContext,
     Severity,
-    beyond,
     fired,
     not_evaluated,
     rule,
     silent,
+    threshold_outcome,
 )
 from bitcheck.catalogue.rows import per_day
 
@@ -42,15 +42,12 @@ def _tariff_rule(facts: CaseFacts, context: RuleContext, above: bool) -> Outcome
     if isinstance(pair, Outcome):
         return pair
     billed, expected = pair
-    tolerance = context.settings.tariff_tolerance
-    ratio = billed / expected
-    threshold = 1 + tolerance if above else 1 - tolerance
-    margin = ratio - threshold if above else threshold - ratio
-    difference = (billed - expected) if above else (expected - billed)
-    numbers = {"expected": expected, "observed": billed, "ratio": ratio, "margin": margin}
-    if beyond(ratio, threshold, above):
-        return fired(annual_amount=difference * YEAR, **numbers)
-    return silent(**numbers)
+    outcome, difference = threshold_outcome(
+        billed, expected, context.settings.tariff_tolerance, above=above
+    )
+    if outcome.fired:
+        outcome.annual_amount = difference * YEAR
+    return outcome
 
 
 @rule("T1", "tariff-above-model", Direction.PAYMENT, Severity.MEDIUM, TARIFF_LEGAL,
