@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from bitcheck import __version__, i18n, progress
+from bitcheck import __version__, progress
 from bitcheck.errors import BitcheckError, ExitCode, InputError
 from bitcheck.pseudonyms import Pseudonymizer, key_file_of, load_pseudonymizer
 from bitcheck.settings import Settings, find_config, load_settings
@@ -125,30 +125,13 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
 
 def error_line(error: BitcheckError, lang: str, run: Run | None) -> str:
     """The one line a run-stopping error prints; a CPR-like number in it becomes a pseudonym."""
-    from bitcheck.problems import Problem
-    from bitcheck.report.records import problem_message
-
-    if error.key == "unreadable-file":
-        problem = Problem(
-            code="unreadable-file", file=str(error.params["file"]), params=error.params
-        )
-        line = problem_message(problem, lang)
-    else:
-        line = i18n.message(error.key, lang, **error.params)
-    return "bitcheck: " + redact_line(line, run)
-
-
-def redact_line(line: str, run: Run | None) -> str:
-    """CPR-like numbers become pseudonyms with the run's key, or #s before there is a run."""
-    from bitcheck.privacy import CPR_LIKE, redact_text
-    from bitcheck.values import mask_digits
+    from bitcheck.messages import error_message
 
     try:
-        if run is not None:
-            return redact_text(line, run.pseudonymizer())
+        pseudonymizer = run.pseudonymizer() if run is not None else None
     except BitcheckError:
-        pass
-    return CPR_LIKE.sub(lambda found: mask_digits(found.group()), line)
+        pseudonymizer = None
+    return "bitcheck: " + error_message(error, lang, pseudonymizer)
 
 
 def fail(message: str, code: int) -> None:
@@ -402,6 +385,44 @@ def template(run: Run, kind: str) -> int:
     write_template(kind, run.output, run.lang)  # type: ignore[arg-type]
     if not run.quiet:
         click.echo(str(run.output), err=True)
+    return ExitCode.OK
+
+
+@cli.command()
+@click.argument("jobfile", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@AS_OF
+@click.option(
+    "--job", "jobs", multiple=True, help="Run only this job; repeatable.  [default: every job]"
+)
+@common_options
+@command
+def batch(run: Run, jobfile: Path | None, as_of: dt.date | None, jobs: tuple[str, ...]) -> int:
+    """The scheduled run: every job of the [batch] table (of JOBFILE, else the config file),
+    a dated report per job, run history, new / persisting / resolved findings."""
+    from bitcheck.batch.run import run_batch
+
+    settings = load_settings(jobfile, lang=run.lang) if jobfile is not None else run.settings
+    config = jobfile or settings.config_path
+    base = config.parent if config is not None else Path(".")
+    results = run_batch(settings, base, as_of or dt.date.today(), list(jobs), run.lang)
+    for result in results:
+        click.echo(result.line)
+    return max((result.exit_code for result in results), default=ExitCode.OK)
+
+
+@cli.command()
+@click.argument("job", required=False)
+@common_options
+@command
+def history(run: Run, job: str | None) -> int:
+    """The batch runs of a job (or of every job) with their counts per direction and
+    new / persisting / resolved findings."""
+    from bitcheck.batch.report import history_report, render_history
+
+    report = history_report(run.settings, job)
+    from bitcheck.render.output import emit, format_of
+
+    emit(render_history(report, format_of(run.output, run.output_format), run.lang), run.output)
     return ExitCode.OK
 
 

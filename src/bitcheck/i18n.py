@@ -198,6 +198,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{file}: ingen godkendte sagsrækker; kør bitcheck validate {file} for at se hvorfor",
         "en": "{file}: no accepted case rows; run bitcheck validate {file} to see why",
     },
+    "no-batch": {
+        "da": "{file}: ingen [batch]-tabel med job; se README, afsnittet om planlagte kørsler",
+        "en": "{file}: no [batch] table with jobs; see the README on scheduled runs",
+    },
     "bad-alias": {
         "da": "{file}: alias {alias} peger på {field}, som ikke er et felt i {kind}",
         "en": "{file}: alias {alias} names {field}, which is not a field of {kind}",
@@ -274,6 +278,7 @@ LABELS: dict[str, dict[str, str]] = {
     "thresholds": {"da": "Tærskler", "en": "Thresholds"},
     "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
     "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
+    "history": {"da": "Kørsler", "en": "Runs"},
     "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
 }

@@ -155,10 +155,15 @@ def _with_coverage(record: TimeLogRecord, log: CitizenLog, run: TimelogRun) -> T
 
 
 def report_json(
-    report: BaseModel, *, reveal_cpr: bool, optional: frozenset[str] = frozenset()
+    report: BaseModel,
+    *,
+    reveal_cpr: bool,
+    optional: frozenset[str] = frozenset(),
+    extra: dict[str, Any] | None = None,
 ) -> str:
-    """JSON of a report: `cpr` keys only with --reveal-cpr, optional keys only when set."""
-    data = report.model_dump(mode="json")
+    """JSON of a report: `cpr` keys only with --reveal-cpr, optional keys only when set;
+    `extra` keys (a batch run's `resolved`) are added at the end."""
+    data = report.model_dump(mode="json") | (extra or {})
     _prune(data, reveal_cpr, optional)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

@@ -1,0 +1,25 @@
+"""The one line a run-stopping error prints, with no CPR number in it."""
+
+from __future__ import annotations
+
+from bitcheck import i18n
+from bitcheck.errors import BitcheckError
+from bitcheck.privacy import CPR_LIKE, redact_text
+from bitcheck.problems import Problem
+from bitcheck.pseudonyms import Pseudonymizer
+from bitcheck.report.records import problem_message
+from bitcheck.values import mask_digits
+
+
+def error_message(error: BitcheckError, lang: str, pseudonymizer: Pseudonymizer | None) -> str:
+    """The error as one sentence; CPR-like numbers become pseudonyms (or #s without a key)."""
+    if error.key == "unreadable-file":
+        problem = Problem(
+            code="unreadable-file", file=str(error.params["file"]), params=error.params
+        )
+        line = problem_message(problem, lang)
+    else:
+        line = i18n.message(error.key, lang, **error.params)
+    if pseudonymizer is not None:
+        return redact_text(line, pseudonymizer)
+    return CPR_LIKE.sub(lambda found: mask_digits(found.group()), line)
