@@ -25,7 +25,13 @@ from bitcheck.report.counts import direction_counts
 from bitcheck.report.explain import explanation
 from bitcheck.report.providers import provider_records
 from bitcheck.report.records import error_record, note_record
-from bitcheck.report.timelog import SourceRecord, format_cpr, source_record, time_log_record
+from bitcheck.report.timelog import (
+    SourceRecord,
+    format_cpr,
+    in_log_order,
+    source_record,
+    time_log_record,
+)
 from bitcheck.report.validation import input_record, sorted_problems
 
 WATCH_RATIO_CODES = ("T1", "T2", "D1", "D2")
@@ -79,7 +85,9 @@ def build_audit_report(
             run, findings, lambda case: case.log.evidence_grade if case.log else None
         ),
         cases=[case_record(run, case, citizens) for case in run.cases],
-        time_logs=[time_log_record(log, pseudonymizer, reveal_cpr) for log in run.logs],
+        time_logs=in_log_order(
+            [time_log_record(log, pseudonymizer, reveal_cpr) for log in run.logs]
+        ),
         errors=[error_record(p, lang) for p in problems if p.is_error],
         notes=[note_record(p, lang) for p in problems if not p.is_error],
     )

@@ -95,6 +95,11 @@ def format_cpr(digits: str) -> str:
     return f"{digits[:6]}-{digits[6:]}"
 
 
+def in_log_order(records: list[TimeLogRecord]) -> list[TimeLogRecord]:
+    """outputs.md §3: time logs by period_start, then subject (the pseudonym)."""
+    return sorted(records, key=lambda r: (r.period_start, r.subject, r.provider or ""))
+
+
 def time_log_record(
     log: CitizenLog, pseudonymizer: Pseudonymizer, reveal_cpr: bool
 ) -> TimeLogRecord:
@@ -136,10 +141,12 @@ def build_timelog_report(
         as_of=as_of,
         settings=settings.public_dict(),
         inputs=[input_record(i, pseudonymizer) for i in run.inputs],
-        time_logs=[
-            _with_coverage(time_log_record(log, pseudonymizer, reveal_cpr), log, run)
-            for log in run.logs
-        ],
+        time_logs=in_log_order(
+            [
+                _with_coverage(time_log_record(log, pseudonymizer, reveal_cpr), log, run)
+                for log in run.logs
+            ]
+        ),
         errors=[error_record(p, settings.lang) for p in problems if p.is_error],
         notes=[note_record(p, settings.lang) for p in problems if not p.is_error],
     )
