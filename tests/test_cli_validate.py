@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bitcheck.cli import cli
@@ -140,3 +141,43 @@ def test_runs_as_a_module_in_a_subprocess(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["inputs"][0]["rows_read"] == 3
+
+
+def test_an_interrupted_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bitcheck.render import output
+
+    target = tmp_path / "r.json"
+    target.write_text("earlier report", encoding="utf-8")
+
+    def interrupted(*args: object) -> None:
+        raise KeyboardInterrupt  # what SIGTERM becomes in bitcheck
+
+    monkeypatch.setattr(output.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_atomic(target, b"new report")
+    assert target.read_text(encoding="utf-8") == "earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_sigterm_during_a_run_exits_and_leaves_no_temp_file(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    for n in range(300):
+        write_csv(
+            logs / f"log{n:03}.csv",
+            ["CPR;Dato;Start;Slut", *[f"6101901234;02-11-2026;07:{m:02};08:00" for m in range(50)]],
+        )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bitcheck", "timelog", str(logs), "-o", str(tmp_path / "out.json")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -430,4 +431,11 @@ OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     cli()
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (a scheduler stopping the run) unwinds like an exception, so that a report
+    being written is removed and an earlier one stays intact."""
+    raise SystemExit(128 + signum)

@@ -43,9 +43,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        _remove(temporary)
         raise OutputError("output-failed", file=str(path), detail=exc.strerror or str(exc)) from exc
+    except BaseException:  # interrupted (SIGTERM, Ctrl-C): no partial file stays behind
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
 
 
 def emit(text: str, output: Path | None) -> None:
