@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 DEMO_AUDIT := $(BIN)/bitcheck audit examples/sager.xlsx --tariffs examples/takstkatalog.xlsx \
@@ -22,8 +23,8 @@ demo: $(STAMP)
 	@echo "The Excel report is in out/rapport.xlsx"
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples
-	$(BIN)/ruff format --check src tests examples
+	$(BIN)/ruff check src tests examples benchmarks
+	$(BIN)/ruff format --check src tests examples benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -33,13 +34,7 @@ schemas: $(STAMP)
 examples: $(STAMP)
 	$(BIN)/python examples/generate.py --out examples
 
-BENCH_STAMP := $(VENV)/.bench-installed
-
-$(BENCH_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,bench]'
-	touch $(BENCH_STAMP)
-
-bench: $(BENCH_STAMP)
+bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:

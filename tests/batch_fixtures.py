@@ -39,7 +39,7 @@ def copy_examples(folder: Path, *, timelogs: bool = True) -> Path:
     return folder
 
 
-def edit_cases(target: Path, changes: dict[str, dict[str, object]], source: Path = CASES) -> Path:
+def edit_cases(target: Path, changes: dict[str, dict[str, Any]], source: Path = CASES) -> Path:
     """`source` (the example export) saved at `target` with cells changed:
     {case_id: {header: new value}}; None empties the cell."""
     workbook = openpyxl.load_workbook(source)
@@ -118,14 +118,16 @@ def bitcheck(*args: str) -> Result:
 def history(config: Path, *args: str) -> dict[str, Any]:
     result = bitcheck("history", *args, "--config", str(config), "--format", "json")
     assert result.exit_code == 0, result.stderr
-    return json.loads(result.stdout)
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
 
 
 # --- what a run leaves behind ---
 
 
 def read_json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 def lifecycle(findings: list[dict[str, Any]]) -> dict[Key, tuple[str, str]]:
