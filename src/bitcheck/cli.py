@@ -292,6 +292,10 @@ def timelog(
 
 
 SEVERITIES = ("low", "medium", "high")
+RULE_CODES = (
+    "N1", "N2", "T1", "T2", "T3", "T4", "T5", "D1", "D2", "D3", "D4", "D5",
+    "R1", "R2", "R3", "R4", "R5",
+)  # fmt: skip  # the catalogue's codes (a test keeps them equal), without importing the rules
 
 
 @cli.command()
@@ -303,6 +307,20 @@ SEVERITIES = ("low", "medium", "high")
     help="Time logs: a file, folder or quoted glob; repeatable.  [default: none]",
 )
 @AS_OF
+@click.option(
+    "--direction",
+    "directions",
+    multiple=True,
+    type=click.Choice(["citizen", "payment", "process", "data"]),
+    help="List only findings of this direction; repeatable (OR).  [default: all]",
+)
+@click.option(
+    "--code",
+    "codes",
+    multiple=True,
+    type=click.Choice(list(RULE_CODES)),
+    help="List only findings of this rule; repeatable (OR).  [default: all]",
+)
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
@@ -316,6 +334,8 @@ def audit(
     tariffs: str | None,
     timelogs: tuple[str, ...],
     as_of: dt.date | None,
+    directions: tuple[str, ...],
+    codes: tuple[str, ...],
     fail_on: str | None,
 ) -> int:
     """Audit CASES (a case export: file, folder or quoted glob): need, grant, tariff and delivery."""
@@ -323,16 +343,17 @@ def audit(
     from bitcheck.render import audit as render
     from bitcheck.render.output import format_of
     from bitcheck.report.audit_build import build_audit_report
+    from bitcheck.report.filters import filter_report
 
     output_format = format_of(run.output, run.output_format)
     result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
     report = build_audit_report(
         result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
     )
+    failed = fail_on is not None and render.has_severity(report, fail_on)  # before any filter
+    report = filter_report(report, list(directions), list(codes))
     render.write(report, output_format, run.output, run.lang, reveal_cpr=run.reveal_cpr)
-    if fail_on is not None and render.has_severity(report, fail_on):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
+    return ExitCode.FINDINGS if failed else ExitCode.OK
 
 
 @cli.command()

@@ -202,6 +202,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{file}: ingen [batch]-tabel med job; se README, afsnittet om planlagte kørsler",
         "en": "{file}: no [batch] table with jobs; see the README on scheduled runs",
     },
+    "filtered": {
+        "da": "Filtreret visning: udeladt {left} (fund, helårsvirkning). Oversigten tæller alle fund.",
+        "en": "Filtered view: left out {left} (findings, annual amount). The summary counts every finding.",
+    },
     "bad-alias": {
         "da": "{file}: alias {alias} peger på {field}, som ikke er et felt i {kind}",
         "en": "{file}: alias {alias} names {field}, which is not a field of {kind}",

@@ -10,6 +10,7 @@ import csv
 import io
 
 from bitcheck.report.audit_models import AuditReport, Finding
+from bitcheck.report.filters import left_out_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [name for name in Finding.model_fields if name != "sources"] + ["sources"]
@@ -43,6 +44,9 @@ def render_csv(report: AuditReport, lang: str, *, reveal_cpr: bool) -> bytes:
     columns = [c for c in COLUMNS if reveal_cpr or c != "cpr"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
+    left_out = left_out_text(report, lang)
+    if left_out is not None:  # a filtered list states what it left out, in a first comment line
+        buffer.write(f"# {left_out}\r\n")
     writer.writerow(columns)
     for finding in report.findings:
         data = finding.model_dump(mode="json")

@@ -7,11 +7,15 @@ from bitcheck.i18n_rules import DIRECTION_NAMES, NOTICE, SEVERITY_NAMES
 from bitcheck.render.audit_terminal import rules_table, sides_table
 from bitcheck.render.tables import markdown_table
 from bitcheck.report.audit_models import AuditReport
+from bitcheck.report.filters import left_out_text
 
 
 def render_markdown(report: AuditReport, lang: str) -> str:
     title, headers, rows = sides_table(report, lang)
-    parts = [f"# {title}", "", f"> {NOTICE[lang]}", "", markdown_table(headers, rows), ""]
+    left_out = left_out_text(report, lang)
+    parts = [f"# {title}", "", f"> {NOTICE[lang]}", ""]
+    parts += [f"> **{left_out}**", ""] if left_out else []
+    parts += [markdown_table(headers, rows), ""]
     rule_title, rule_headers, rule_rows = rules_table(report, lang)
     parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]
     keys = ("direction", "severity", "case_id", "subject", "code", "explanation")

@@ -7,6 +7,7 @@ from bitcheck.audit.rules import RULES
 from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE
 from bitcheck.render.tables import render_terminal
 from bitcheck.report.audit_models import AuditReport, DirectionCount
+from bitcheck.report.filters import left_out_text
 
 TOP_CASES = 10
 Table = tuple[str, list[str], list[list[object]]]
@@ -60,7 +61,9 @@ def cases_table(report: AuditReport, lang: str) -> Table:
 
 
 def render_terminal_summary(report: AuditReport, lang: str) -> str:
+    left_out = left_out_text(report, lang)
     lines = [
+        *([left_out] if left_out else []),
         f"{DIRECTION_NAMES['citizen'][lang]}: {AMOUNT_MEANING['citizen'][lang]}; "
         f"{DIRECTION_NAMES['payment'][lang]}: {AMOUNT_MEANING['payment'][lang]}.",
         NOTICE[lang],

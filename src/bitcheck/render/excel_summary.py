@@ -27,6 +27,7 @@ from bitcheck.render.excel_cells import (
 )
 from bitcheck.render.excel_tables import Row, direction_cell, severity_cell
 from bitcheck.report.audit_models import AuditReport, DirectionCount
+from bitcheck.report.filters import left_out_text
 from bitcheck.report.records import InputRecord
 
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
@@ -83,6 +84,13 @@ class Summary:
         self.sheet.ws.merge_cells("A3:F3")
         self.sheet.ws.row_dimensions[3].height = LINE_HEIGHT * 3
         self.row = 4
+        left_out = left_out_text(self.report, self.lang)
+        if left_out is not None:  # the direction guard: a filtered report says what it left out
+            warning = self.sheet.put(4, 1, left_out)
+            warning.font = BOLD
+            warning.fill = fill(NOTICE_FILL)
+            self.sheet.ws.merge_cells("A4:F4")
+            self.row = 5
 
     def audited(self) -> None:
         report, lang = self.report, self.lang

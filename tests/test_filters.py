@@ -1,0 +1,72 @@
+"""The direction guard: a filtered audit says in every format what it left out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from bitcheck.audit.rules import CATALOGUE_ORDER
+from bitcheck.cli import RULE_CODES, cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+AUDIT = [
+    "audit", str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx"),
+    "--timelogs", str(EXAMPLES / "doegnskemaer"), "--as-of", "2026-11-24",
+]  # fmt: skip
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [*AUDIT, *args])
+    return result.exit_code, result.stdout
+
+
+def test_cli_codes_are_the_catalogue() -> None:
+    assert RULE_CODES == CATALOGUE_ORDER
+
+
+def test_payment_only_json_records_filter_and_what_was_left_out() -> None:
+    code, out = run("--direction", "payment", "--format", "json")
+    report = json.loads(out)
+    assert code == 0
+    assert {f["direction"] for f in report["findings"]} == {"payment"}
+    assert report["filters"] == {"direction": ["payment"], "code": []}
+    assert (
+        report["filtered_out"]["citizen"]["findings"]
+        == report["summary"]["by_direction"]["citizen"]["findings"]
+    )
+    assert report["filtered_out"]["payment"]["findings"] == 0
+    assert report["summary"]["findings"] > len(report["findings"])  # the summary counts everything
+
+
+def test_direction_and_code_combine_with_and() -> None:
+    report = json.loads(
+        run("--direction", "payment", "--direction", "citizen", "--code", "T1", "--format", "json")[
+            1
+        ]
+    )
+    assert [(f["direction"], f["code"]) for f in report["findings"]] == [
+        ("payment", "T1"),
+        ("payment", "T1"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
+def test_every_text_format_says_what_it_left_out(fmt: str) -> None:
+    assert "Filtreret visning" in run("--direction", "payment", "--format", fmt)[1]
+    assert "Filtreret visning" not in run("--format", fmt)[1]
+
+
+def test_the_workbook_says_it_too(tmp_path: Path) -> None:
+    target = tmp_path / "r.xlsx"
+    assert run("--direction", "payment", "-o", str(target))[0] == 0
+    summary = openpyxl.load_workbook(target).worksheets[0]
+    texts = [str(c.value) for row in summary.iter_rows() for c in row if c.value]
+    assert any("Filtreret visning" in t for t in texts)
+
+
+def test_fail_on_counts_before_the_filter() -> None:
+    assert run("--direction", "data", "--fail-on", "high", "--format", "json")[0] == 1
