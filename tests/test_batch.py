@@ -200,7 +200,7 @@ def test_history_lists_every_run_with_its_counts(chain: Chain) -> None:
     for run in runs:
         assert list(run) == [
             "run_id", "as_of", "started_at", "inputs", "by_direction", "new", "persisting",
-            "resolved",
+            "resolved", "job",
         ]  # fmt: skip
     counts = [(run["as_of"], run["new"], run["persisting"], run["resolved"]) for run in runs]
     assert counts == [(AS_OF_1, 19, 0, 0), (AS_OF_2, 2, 17, 2), (AS_OF_3, 1, 18, 1)]
@@ -389,13 +389,6 @@ def test_a_failure_mid_write_leaves_no_temporary_file(
     assert any(result.line in text for text in log_texts(report_a.parent))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="run_job catches only BitcheckError and OSError: any other exception in one job "
-    "(here a ValueError from the workbook writer) escapes run_batch, so the jobs after it never "
-    "run, no job's line is printed and the CLI ends with 'internal error' (exit 2); issue 5: "
-    "one job failing does not stop the others",
-)
 def test_an_unexpected_error_in_one_job_does_not_stop_the_others(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -517,14 +510,6 @@ def test_a_case_export_glob_without_match_is_2_and_the_other_jobs_run(tmp_path: 
     assert not (tmp_path / "rapporter" / ".bitcheck-missing.lock").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a case export named as a plain file that does not exist reaches file_sha256() "
-    "(run._run_locked hashes the inputs before the audit reads them); its FileNotFoundError is "
-    "caught as OSError and mapped to exit 3 ('the output could not be written') with the line "
-    "'missing: No such file or directory', which does not name the file; outputs.md §1: a file "
-    "that cannot be read is 2, with a line saying which file",
-)
 def test_a_missing_case_export_file_is_2_and_the_other_jobs_run(tmp_path: Path) -> None:
     config_with(tmp_path, job("missing", cases="udtraek/sager.xlsx"), STRICT)
     result = batch("--as-of", AS_OF_2)
@@ -562,12 +547,6 @@ def test_python_m_bitcheck_batch_runs_unattended(tmp_path: Path) -> None:
 # --- 6. logs ---
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="log files are named bitcheck_{job}_{as_of}_{YYYYmmddTHHMMSS}.log: two runs of a job "
-    "for the same as-of date within one second (here a run and its skipped re-run) get the same "
-    "name and the second overwrites the first run's log; issue 5: a log file per run",
-)
 def test_two_runs_in_the_same_second_keep_both_logs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -636,13 +615,6 @@ def test_paths_are_relative_to_the_batch_file_and_a_glob_takes_the_newest(
     assert [r["as_of"] for r in history(conf / "jobs.toml")["runs"]] == [AS_OF_1, AS_OF_2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="`bitcheck batch JOBFILE` reads its settings from JOBFILE but passes lang=run.lang, "
-    "which is always set (the --lang default 'da'), so the job file's `lang = \"en\"` is "
-    "overridden and the report is Danish (sheet 'Løst', not 'Resolved'), while the job file's "
-    "other settings apply; cli.md: --lang defaults to lang in the config",
-)
 def test_the_job_files_lang_gives_the_reports_language(tmp_path: Path) -> None:
     folder = copy_examples(tmp_path / "w", timelogs=False)
     jobfile = write_jobfile(folder / "jobs.toml", [job("voksen")], top='lang = "en"')

@@ -30,6 +30,7 @@ class Run:
 
     settings: Settings
     lang: str
+    lang_option: str | None  # --lang as given; None lets a batch file's own lang apply
     output_format: str | None
     output: Path | None
     quiet: bool
@@ -88,6 +89,7 @@ def build_run(options: dict[str, Any]) -> Run:
     return Run(
         settings=settings,
         lang=settings.lang,
+        lang_option=lang,
         output_format=options.pop("output_format", None),
         output=options.pop("output", None),
         quiet=options.pop("quiet", False),
@@ -423,10 +425,10 @@ def batch(run: Run, jobfile: Path | None, as_of: dt.date | None, jobs: tuple[str
     a dated report per job, run history, new / persisting / resolved findings."""
     from bitcheck.batch.run import run_batch
 
-    settings = load_settings(jobfile, lang=run.lang) if jobfile is not None else run.settings
+    settings = load_settings(jobfile, lang=run.lang_option) if jobfile is not None else run.settings
     config = jobfile or settings.config_path
     base = config.parent if config is not None else Path(".")
-    results = run_batch(settings, base, as_of or dt.date.today(), list(jobs), run.lang)
+    results = run_batch(settings, base, as_of or dt.date.today(), list(jobs), settings.lang)
     for result in results:
         click.echo(result.line)
     return max((result.exit_code for result in results), default=ExitCode.OK)

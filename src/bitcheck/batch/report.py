@@ -27,6 +27,7 @@ class HistoryRun(BaseModel):
     new: int
     persisting: int
     resolved: int
+    job: str  # added to outputs.md §4's keys, last: `history` without a job lists every job's runs
 
 
 class HistoryReport(BaseModel):
@@ -53,6 +54,7 @@ def history_report(settings: Settings, job: str | None) -> HistoryReport:
     runs = [
         HistoryRun(
             run_id=r.run_id,
+            job=r.job,
             as_of=r.as_of,
             started_at=r.started_at,
             inputs=r.inputs,
@@ -81,7 +83,7 @@ def render_history(report: HistoryReport, output_format: str, lang: str) -> str:
         "resolved",
     ]
     rows: list[list[object]] = [
-        [r.run_id, r.as_of.isoformat(), *(r.by_direction.get(d, {}).get("findings", 0)
+        [r.run_id, r.job, r.as_of.isoformat(), *(r.by_direction.get(d, {}).get("findings", 0)
          for d in ("citizen", "payment", "process", "data")), r.new, r.persisting, r.resolved]
         for r in report.runs
     ]  # fmt: skip

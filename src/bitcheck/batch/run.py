@@ -46,11 +46,7 @@ class JobInputs:
     timelogs: list[str]
 
     def files(self) -> list[Path]:
-        found = (
-            [Path(self.cases)]
-            if not Path(self.cases).is_dir()
-            else [p for p, _ in expand_paths(self.cases)]
-        )
+        found = [p for p, _ in expand_paths(self.cases)]  # a missing file: UnreadableFileError
         if self.tariffs:
             found += [p for p, _ in expand_paths(self.tariffs)]
         for argument in self.timelogs:
@@ -109,6 +105,11 @@ def run_job(
     except OSError as error:
         result.exit_code = ExitCode.OUTPUT
         result.line = f"{job.name}: {error.strerror or error}"
+    except Exception as error:  # noqa: BLE001 - one job failing must not stop the others
+        result.exit_code = ExitCode.INPUT
+        result.line = (
+            f"{job.name}: internal error ({type(error).__name__}); run the job alone with --debug"
+        )
     result.log.append(result.line)
     _write_log(output_dir, job.name, as_of, result.log)
     return result
@@ -137,6 +138,8 @@ def _run_locked(
         ):
             result.report = report_path
             result.line = f"{job.name}: inputs and as-of date unchanged since the last run; skipped ({report_path})"
+            kept = [Finding.model_validate(r) for _, r in findings_of(db, earlier.run_id).values()]
+            result.exit_code = _fail_on(job, kept)  # a skipped run still tells the scheduler
             return
         run = run_audit(inputs.cases, inputs.tariffs, inputs.timelogs, settings, as_of)
         pseudonymizer = load_pseudonymizer(
@@ -159,7 +162,7 @@ def _run_locked(
             db, job.name, as_of, started, report.settings, inputs_json, by_direction, counts, stored
         )
     result.report = report_path
-    result.exit_code = _fail_on(job, report)
+    result.exit_code = _fail_on(job, report.findings)
     result.line = _summary_line(job.name, as_of, report, counts, report_path)
     result.log += [f"inputs: {len(report.inputs)} files", f"report: {report_path}"]
 
@@ -199,13 +202,13 @@ def _write_report(path: Path, report: AuditReport, resolved: list[Finding], lang
     write_atomic(path, workbook_bytes(report, lang, reveal_cpr=False, resolved=resolved))
 
 
-def _fail_on(job: BatchJob, report: AuditReport) -> int:
+def _fail_on(job: BatchJob, findings: list[Finding]) -> int:
     if job.fail_on is None:
         return ExitCode.OK
     least = SEVERITY_RANK[job.fail_on]
     return (
         ExitCode.FINDINGS
-        if any(SEVERITY_RANK[f.severity] >= least for f in report.findings)
+        if any(SEVERITY_RANK[f.severity] >= least for f in findings)
         else ExitCode.OK
     )
 
@@ -225,10 +228,18 @@ def _write_log(output_dir: Path, job: str, as_of: dt.date, lines: list[str]) -> 
     """One log file per run, beside the reports (never a CPR number: lines carry none)."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     folder = output_dir / "logs"
+    text = "\n".join(lines) + "\n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"bitcheck_{job}_{as_of.isoformat()}_{stamp}.log").write_text(
-            "\n".join(lines) + "\n", encoding="utf-8"
-        )
+        for number in range(1, 1000):
+            suffix = "" if number == 1 else f"_{number}"
+            try:
+                with (folder / f"bitcheck_{job}_{as_of.isoformat()}_{stamp}{suffix}.log").open(
+                    "x", encoding="utf-8"
+                ) as log:
+                    log.write(text)
+                return
+            except FileExistsError:
+                continue  # two runs within one second: each keeps its own log
     except OSError:
         pass  # a log that cannot be written must not fail the job; stdout has the line

@@ -41,6 +41,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary file would be, not mkstemp's 0600
         os.replace(temporary, path)
     except OSError as exc:
         _remove(temporary)
@@ -48,6 +49,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:  # interrupted (SIGTERM, Ctrl-C): no partial file stays behind
         _remove(temporary)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _remove(temporary: str) -> None:

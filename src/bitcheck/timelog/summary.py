@@ -73,6 +73,9 @@ class CitizenLog:
     problems: list[str] = field(default_factory=list)
     evidence_grade: str | None = None
     evidence_reasons: list[str] = field(default_factory=list)
+    direct_by_weight: dict[str, tuple[float, float]] = field(
+        default_factory=dict
+    )  # "staff/residents" -> (clock, 1:1) minutes
 
 
 HEAPING_MINIMUM_ENTRIES = 20
@@ -112,6 +115,22 @@ class _LogTable:
         self._breakdowns()
         self._evidence()
         self._sources()
+        self._weights()
+
+    def _weights(self) -> None:
+        """Direct minutes per weight (staff/residents): clock and 1:1-equivalent."""
+        entries = self.entries[self.direct]
+        labels = entries["staff"].map("{:g}".format) + "/" + entries["residents"].map("{:g}".format)
+        table = pd.DataFrame(
+            {"log": self.log_id[self.direct], "weight": labels.to_numpy(),
+             "clock": entries["entry_minutes"].to_numpy(), "equivalent": entries["equivalent_minutes"].to_numpy()}
+        )  # fmt: skip
+        sums = (
+            table.groupby(["log", "weight"], sort=True)[["clock", "equivalent"]].sum().reset_index()
+        )
+        self.weights: list[dict[str, tuple[float, float]]] = [{} for _ in range(self.count)]
+        for log, weight, clock, equivalent in sums.itertuples(index=False):
+            self.weights[int(log)][str(weight)] = (float(clock), float(equivalent))
 
     def _bin(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.log_id, weights=weights, minlength=self.count)
@@ -328,6 +347,7 @@ class _LogTable:
             by_category=self.breakdown["category"][n],
             by_week=self.breakdown["week"][n],
             sources=self.sources[n],
+            direct_by_weight=self.weights[n],
         )
         if days < min_log_days:
             log.problems.append("D4")
