@@ -450,6 +450,50 @@ def history(run: Run, job: str | None) -> int:
     return ExitCode.OK
 
 
+@cli.command()
+@click.argument("subject")
+@click.argument("cases")
+@click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
+@click.option(
+    "--timelogs",
+    multiple=True,
+    help="Time logs: file, folder or glob; repeatable.  [default: none]",
+)
+@AS_OF
+@common_options
+@command
+def explain(
+    run: Run,
+    subject: str,
+    cases: str,
+    tariffs: str | None,
+    timelogs: tuple[str, ...],
+    as_of: dt.date | None,
+) -> int:
+    """The trace of one case (SUBJECT = a case id) or of every case of a citizen (a pseudonym
+    B-xxxxxxxxxx): every number, its formula and source, every rule's outcome."""
+    from bitcheck.audit.run import run_audit
+    from bitcheck.pseudonyms import PSEUDONYM
+    from bitcheck.render.explain import render_traces
+    from bitcheck.render.output import emit, format_of
+    from bitcheck.report.audit_build import build_audit_report
+    from bitcheck.report.explain_case import trace_case
+
+    output_format = format_of(run.output, run.output_format)
+    result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
+    pseudonymizer = run.pseudonymizer()
+    report = build_audit_report(result, pseudonymizer, reveal_cpr=run.reveal_cpr, lang=run.lang)
+    by_citizen = bool(PSEUDONYM.match(subject))
+    records = [r for r in report.cases if (r.subject if by_citizen else r.case_id) == subject]
+    if not records:
+        raise InputError(
+            "usage", detail=f"{subject}: no audited case with that case id or pseudonym in {cases}"
+        )
+    traces = [trace_case(result, result.case(r.case_id), r, pseudonymizer) for r in records]
+    emit(render_traces(traces, output_format, run.lang, by_citizen, run.reveal_cpr), run.output)
+    return ExitCode.OK
+
+
 OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 

@@ -175,6 +175,11 @@ def report_json(
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def prune(node: object, reveal_cpr: bool, optional: frozenset[str] = frozenset()) -> None:
+    """Drop `cpr` keys (unless revealed) and unset optional keys, everywhere in a JSON tree."""
+    _prune(node, reveal_cpr, optional)
+
+
 def _prune(node: object, reveal_cpr: bool, optional: frozenset[str]) -> None:
     if isinstance(node, dict):
         if not reveal_cpr:
