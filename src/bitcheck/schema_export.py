@@ -8,7 +8,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from bitcheck.batch.report import HistoryReport
 from bitcheck.report.audit_models import AuditReport
+from bitcheck.report.explain_case import CaseTrace
 from bitcheck.report.timelog import TimelogReport
 from bitcheck.report.validation import ValidationReport
 from bitcheck.schemas.cases import CaseRow
@@ -25,6 +27,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "output-validate": ValidationReport,
     "output-timelog": TimelogReport,
     "output-audit": AuditReport,
+    "output-history": HistoryReport,
+    "output-explain": CaseTrace,
 }
 
 
