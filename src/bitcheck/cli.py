@@ -324,6 +324,11 @@ RULE_CODES = (
     help="List only findings of this rule; repeatable (OR).  [default: all]",
 )
 @click.option(
+    "--cards",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write a case card per citizen with a finding into this folder.  [default: none]",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
     help="Exit with status 1 when a finding of this severity or higher is found.  [default: off]",
@@ -338,6 +343,7 @@ def audit(
     as_of: dt.date | None,
     directions: tuple[str, ...],
     codes: tuple[str, ...],
+    cards: Path | None,
     fail_on: str | None,
 ) -> int:
     """Audit CASES (a case export: file, folder or quoted glob): need, grant, tariff and delivery."""
@@ -355,6 +361,10 @@ def audit(
     failed = fail_on is not None and render.has_severity(report, fail_on)  # before any filter
     report = filter_report(report, list(directions), list(codes))
     render.write(report, output_format, run.output, run.lang, reveal_cpr=run.reveal_cpr)
+    if cards is not None:
+        from bitcheck.render.cards import write_cards
+
+        write_cards(report, cards, run.lang)
     return ExitCode.FINDINGS if failed else ExitCode.OK
 
 

@@ -283,6 +283,9 @@ LABELS: dict[str, dict[str, str]] = {
     "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
     "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
     "history": {"da": "Kørsler", "en": "Runs"},
+    "card_title": {"da": "Sagskort for", "en": "Case card for"},
+    "as_of": {"da": "Revisionsdato", "en": "As of"},
+    "sources": {"da": "Kilder", "en": "Sources"},
     "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
 }

@@ -126,3 +126,18 @@ NOTICE = {
         "A reduction of support requires a new decision with prior hearing of the citizen (partshøring)."
     ),
 }
+
+CARD_NOTICE = {
+    "da": (
+        "Dette kort er ikke en afgørelse. Fundene er anledninger til sagsbehandlerens konkrete, "
+        "individuelle vurdering. En ændring af støtten kræver en konkret, individuel vurdering, en "
+        "begrundet afgørelse, partshøring af borgeren (forvaltningsloven § 19) og tid for borgeren "
+        "til at indrette sig."
+    ),
+    "en": (
+        "This card is not a decision. Its findings are prompts for the caseworker's concrete, "
+        "individual assessment. A change of support needs a concrete individual assessment, a "
+        "decision with stated reasons, a hearing of the citizen (partshøring, Forvaltningsloven "
+        "§ 19) and time for the citizen to adjust."
+    ),
+}

@@ -1,0 +1,128 @@
+"""Case cards (`bitcheck audit --cards DIR`): one page per citizen with a finding, for the
+caseworker's file (outputs.md §13).
+
+Each card is a markdown file (`B-xxxxxxxxxx.md`, readable anywhere, easy to paste into a case
+system's journal note) and a one-page workbook beside it (`B-xxxxxxxxxx.xlsx`, set up to print on
+one A4 page: municipalities print from Excel every day, and it needs no PDF library). A card
+holds, per flagged case, the case's figures with their sources, each finding in plain words with
+its numbers, rule, legal basis and evidence grade (citizen-side findings first), and the notice
+that the card is not a decision.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import openpyxl
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from bitcheck import i18n
+from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.render.excel_cells import clean_text
+from bitcheck.render.output import write_atomic
+from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
+
+WIDTH = 72  # characters of the one column: an A4 page in portrait
+DIRECTION_ORDER = {"citizen": 0, "payment": 1, "process": 2, "data": 3}
+FIGURES = (
+    "expected_hours_week",
+    "delivered_hours_week",
+    "billed_per_day",
+    "expected_per_day",
+    "review_due",
+    "evidence_grade",
+)
+
+
+def _number(value: object, lang: str) -> str:
+    if isinstance(value, float):
+        return i18n.number(value, lang, 2)
+    return "-" if value is None else str(value)
+
+
+def _sources(finding: Finding) -> str:
+    return "; ".join(f"{s.file}!{s.sheet + '!' if s.sheet else ''}{s.row}" for s in finding.sources)
+
+
+def card_markdown(
+    subject: str, cases: list[CaseRecord], findings: list[Finding], report: AuditReport, lang: str
+) -> str:
+    lines = [
+        f"# {i18n.label('card_title', lang)} {subject}",
+        "",
+        f"{i18n.label('as_of', lang)}: {report.as_of.isoformat()}",
+        "",
+    ]
+    lines += [f"> {CARD_NOTICE[lang]}", ""]
+    for case in cases:
+        own = sorted(
+            (f for f in findings if f.case_id == case.case_id),
+            key=lambda f: DIRECTION_ORDER[f.direction],
+        )
+        lines += [
+            f"## {i18n.label('case_id', lang)} {case.case_id}: {case.provider}, § {case.paragraph}, {case.level or '-'}",
+            "",
+        ]
+        lines += [
+            f"- {i18n.label(name, lang)}: {_number(getattr(case, name), lang)}" for name in FIGURES
+        ]
+        lines.append("")
+        for finding in own:
+            lines += [
+                f"### {DIRECTION_NAMES[finding.direction][lang]} · {SEVERITY_NAMES[finding.severity][lang]} · "
+                f"{finding.code} {finding.rule}",
+                "",
+                finding.explanation,
+                "",
+                f"- {i18n.label('legal_basis', lang)}: {finding.legal_basis or '-'}",
+                f"- {i18n.label('evidence_grade', lang)}: {finding.evidence_grade or '-'}",
+                f"- {i18n.label('sources', lang)}: {_sources(finding)}",
+                "",
+            ]
+    return "\n".join(lines)
+
+
+def card_workbook(markdown: str) -> bytes:
+    """The card as a one-page printable sheet: one line of the markdown per row."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kort"
+    sheet.column_dimensions["A"].width = WIDTH
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        cell = sheet.cell(row=number, column=1)
+        text = clean_text(line.lstrip("#>- ").strip())[:32_000]
+        cell.value = text
+        cell.data_type = "s"  # text from the inputs is never a formula
+        cell.quotePrefix = text.startswith(("=", "+", "-", "@", "\t", "\r"))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if line.startswith("#") or line.startswith(">"):
+            cell.font = Font(bold=True, size=14 if line.startswith("# ") else 11)
+        lines = max(1, -(-len(text) // WIDTH))  # neither Excel nor LibreOffice fits a wrapped row
+        sheet.row_dimensions[number].height = 16 * lines + (4 if line.startswith("# ") else 0)
+    sheet.page_setup.orientation = "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
+    """A card per citizen with at least one finding; returns the markdown files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    subjects = sorted({f.subject for f in report.findings})
+    for subject in subjects:
+        findings = [f for f in report.findings if f.subject == subject]
+        flagged = {f.case_id for f in findings}
+        cases = [c for c in report.cases if c.case_id in flagged]
+        markdown = card_markdown(subject, cases, findings, report, lang)
+        write_atomic(folder / f"{subject}.md", markdown.encode("utf-8"))
+        write_atomic(folder / f"{subject}.xlsx", card_workbook(markdown))
+        written.append(folder / f"{subject}.md")
+    return written

@@ -1,0 +1,86 @@
+"""Case cards, and the words no output uses (outputs.md §13, §14)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+INPUTS = [
+    str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx"),
+    "--timelogs", str(EXAMPLES / "doegnskemaer"), "--as-of", "2026-11-24",
+]  # fmt: skip
+FORBIDDEN = ("besparelse", "savings", "saving")
+
+
+def audit(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["audit", *INPUTS, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_card_for_every_flagged_citizen_and_no_other(tmp_path: Path) -> None:
+    report = json.loads(audit("--format", "json", "--cards", str(tmp_path / "kort")))
+    flagged = {f["subject"] for f in report["findings"]}
+    assert {p.stem for p in (tmp_path / "kort").glob("*.md")} == flagged
+    assert {p.stem for p in (tmp_path / "kort").glob("*.xlsx")} == flagged
+    for finding in report["findings"]:
+        card = (tmp_path / "kort" / f"{finding['subject']}.md").read_text(encoding="utf-8")
+        assert finding["case_id"] in card and finding["explanation"] in card
+        assert "partshøring" in card and "forvaltningsloven § 19" in card
+
+
+def test_citizen_side_findings_come_first_on_a_card(tmp_path: Path) -> None:
+    report = json.loads(audit("--format", "json", "--cards", str(tmp_path)))
+    by_subject: dict[str, set[str]] = {}
+    for finding in report["findings"]:
+        by_subject.setdefault(finding["subject"], set()).add(finding["direction"])
+    for subject in by_subject:
+        card = (tmp_path / f"{subject}.md").read_text(encoding="utf-8")
+        headings = [line for line in card.splitlines() if line.startswith("### ")]
+        order = ["Borger", "Betaling", "Sagsbehandling", "Data"]
+        ranks = [next(i for i, d in enumerate(order) if h.startswith(f"### {d}")) for h in headings]
+        assert ranks == sorted(ranks) or len({tuple(ranks)}) == 1
+
+
+def test_no_cpr_on_a_card(tmp_path: Path) -> None:
+    rows = list(
+        openpyxl.load_workbook(EXAMPLES / "sager.xlsx").worksheets[0].iter_rows(values_only=True)
+    )
+    header = next(r for r in rows if "CPR-nr" in r)
+    column = header.index("CPR-nr")
+    values = [
+        str(r[column]).replace("-", "").replace(" ", "") for r in rows[rows.index(header) + 1 :]
+    ]
+    cprs = {v for v in values if len(v) == 10 and v.isdigit()}
+    audit("--format", "json", "--cards", str(tmp_path))
+    text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("*.md"))
+    assert len(cprs) > 30
+    forms = {f for cpr in cprs for f in (cpr, f"{cpr[:6]}-{cpr[6:]}", f"{cpr[:6]} {cpr[6:]}")}
+    assert not [form for form in forms if form in text]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_no_output_calls_anything_a_saving(tmp_path: Path, lang: str) -> None:
+    texts = [audit("--format", fmt, "--lang", lang) for fmt in ("table", "markdown", "json", "csv")]
+    audit("--lang", lang, "-o", str(tmp_path / "r.xlsx"), "--cards", str(tmp_path / "kort"))
+    for path in [tmp_path / "r.xlsx", *(tmp_path / "kort").glob("*.xlsx")]:
+        book = openpyxl.load_workbook(path)
+        buffer = io.StringIO()
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                buffer.write(" ".join(str(v) for v in row if v is not None))
+        texts.append(buffer.getvalue())
+    texts += [p.read_text(encoding="utf-8") for p in (tmp_path / "kort").glob("*.md")]
+    explain = CliRunner().invoke(cli, ["explain", "882070", *INPUTS, "--lang", lang])
+    texts.append(explain.stdout)
+    for text in texts:
+        for word in FORBIDDEN:
+            assert word not in text.lower()
