@@ -69,3 +69,56 @@ def test_round_half_hours_are_heaping(tmp_path: Path) -> None:
 
 def test_a_short_log_is_grade_c(tmp_path: Path) -> None:
     assert grade(tmp_path, varied(range(1, 11)), period="02-11-2026 - 11-11-2026")[0] == "C"
+
+
+def test_an_old_log(tmp_path: Path) -> None:
+    block: list[list[object]] = [
+        ["CPR-nr: 610190-1234"],
+        ["Tilbud: Egely"],
+        ["Periode: 02-11-2026 - 15-11-2026"],
+        [],
+    ]
+    write_xlsx(tmp_path / "log.xlsx", [*block, HEADER, *varied(range(1, 15))])
+    result = CliRunner().invoke(
+        cli, ["timelog", str(tmp_path / "log.xlsx"), "--format", "json", "--as-of", "2028-01-01"]
+    )
+    (log,) = json.loads(result.stdout)["time_logs"]
+    assert log["evidence_reasons"] == ["old-log"]
+
+
+def test_many_rejected_rows(tmp_path: Path) -> None:
+    rows = varied(range(1, 15)) + [
+        [day(n), "07:00", "07:00", "Direkte"] for n in range(1, 15)
+    ]  # zero-duration
+    assert "many-rejected" in grade(tmp_path, rows)[1]
+
+
+def test_entries_outside_the_stay(tmp_path: Path) -> None:
+    block: list[list[object]] = [
+        ["CPR-nr: 610190-1234"],
+        ["Tilbud: Egely"],
+        ["Periode: 02-11-2026 - 15-11-2026"],
+        [],
+    ]
+    write_xlsx(tmp_path / "log.xlsx", [*block, HEADER, *varied(range(1, 15))])
+    head = "Sagsnr;CPR;Paragraf;Tilbud;Bevilget fra;Bevilgede timer pr. uge"
+    (tmp_path / "sager.csv").write_text(
+        f"{head}\nS1;6101901234;108;Egely;05-11-2026;5\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli,
+        [
+            "audit",
+            str(tmp_path / "sager.csv"),
+            "--timelogs",
+            str(tmp_path / "log.xlsx"),
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-24",
+        ],
+    )
+    (log,) = json.loads(result.stdout)["time_logs"]
+    assert log["evidence_reasons"] == ["outside-stay"]
+    (case,) = json.loads(result.stdout)["cases"]
+    assert case["evidence_grade"] == "B"

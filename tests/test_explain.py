@@ -63,3 +63,20 @@ def test_table_and_markdown_and_an_unknown_case() -> None:
     assert "delivered_hours_week" in explain("882070")[1]
     assert "| D1 " in explain("882070", "--format", "markdown")[1]
     assert explain("999999")[0] == 2
+
+
+def test_the_trace_has_the_audits_numbers() -> None:
+    report = json.loads(CliRunner().invoke(cli, ["audit", *INPUTS, "--format", "json"]).stdout)
+    for case in report["cases"][:12]:
+        trace = json.loads(explain(case["case_id"], "--format", "json")[1])
+        steps = {s["quantity"]: s["value"] for s in trace["steps"]}
+        assert steps["expected_hours_week"] == case["expected_hours_week"]
+        assert steps["billed_per_day"] == case["billed_per_day"]
+        assert steps["expected_per_day"] == case["expected_per_day"]
+        assert (
+            steps["delivered_hours_week"] == case["delivered_hours_week"]
+            or case["delivered_hours_week"] is not None
+        )
+        assert steps["review_due"] == case["review_due"]
+        fired = [r["code"] for r in trace["rules"] if r["outcome"] == "fired"]
+        assert fired == case["codes"]
