@@ -504,6 +504,42 @@ def explain(
     return ExitCode.OK
 
 
+@cli.command()
+@click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--cases", "cases_path", required=True, help="The case export the report was made from."
+)
+@click.option("--tariffs", help="The tariff catalogue.  [default: none]")
+@click.option("--timelogs", multiple=True, help="The time logs; repeatable.  [default: none]")
+@common_options
+@command
+def verify(
+    run: Run, report: Path, cases_path: str, tariffs: str | None, timelogs: tuple[str, ...]
+) -> int:
+    """Check a JSON or Excel report against its inputs: same inputs, same findings?"""
+    from bitcheck.verify import verify_report
+
+    result = verify_report(report, cases_path, tariffs, list(timelogs), run.lang)
+    if run.output_format == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "report": result.report,
+                    "matches": result.matches,
+                    "differences": result.differences,
+                },
+                indent=2,
+            )
+        )
+    else:
+        click.echo(
+            "OK: the report is what its inputs give"
+            if result.matches
+            else "\n".join(result.differences)
+        )
+    return ExitCode.OK if result.matches else ExitCode.FINDINGS
+
+
 OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 

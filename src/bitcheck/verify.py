@@ -1,0 +1,184 @@
+"""`bitcheck verify REPORT --cases ...`: is this report what these inputs give?
+
+The report's manifest (outputs.md §11) names its as-of date, settings, filters and input hashes.
+The audit is run again with those (ignoring bitcheck.toml and --as-of), and the input hashes and
+the findings are compared; every difference is listed. Reads the JSON report, or the Excel
+report's Manifest and Findings sheets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bitcheck.audit.run import run_audit
+from bitcheck.errors import InputError
+from bitcheck.i18n_fields import FIELD_LABELS, SHEET_NAMES
+from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.pseudonyms import Pseudonymizer
+from bitcheck.report.audit_build import build_audit_report
+from bitcheck.report.filters import filter_report
+from bitcheck.settings import Settings
+
+COMPARED = ("direction", "severity", "expected", "observed", "ratio", "annual_amount")
+
+
+@dataclass
+class Manifest:
+    as_of: dt.date
+    settings: dict[str, Any]
+    filters: dict[str, list[str]] | None
+    inputs: list[dict[str, Any]]
+    findings: list[dict[str, Any]]
+
+
+@dataclass
+class Verification:
+    report: str
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def matches(self) -> bool:
+        return not self.differences
+
+
+def read_manifest(path: Path) -> Manifest:
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return Manifest(dt.date.fromisoformat(data["as_of"]), data["settings"], data.get("filters"),
+                            data["inputs"], data["findings"])  # fmt: skip
+        return _excel_manifest(path)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(
+            "usage", detail=f"{path}: not a bitcheck report with a manifest ({error})"
+        ) from error
+
+
+def _excel_manifest(path: Path) -> Manifest:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    sheet = book[SHEET_NAMES["manifest"]["da"]]
+    rows = list(sheet.iter_rows(values_only=True))
+    headers = [str(h) for h in rows[0]]
+    lang = "en" if "value" in headers else "da"
+    fields = {
+        label: name for name, labels in FIELD_LABELS.items() for label in (labels["da"], name)
+    }
+    records = [
+        dict(zip([fields.get(h, h) for h in headers], row, strict=False)) for row in rows[1:]
+    ]
+    values = {str(r["key"]): r["value"] for r in records}
+    settings = _unflatten(
+        {k.removeprefix("settings."): v for k, v in values.items() if k.startswith("settings.")}
+    )
+    inputs = [
+        {"path": r["value"], "sha256": r.get("sha256")}
+        for r in records
+        if str(r["key"]).startswith("inputs.")
+    ]
+    findings_sheet = book[SHEET_NAMES["findings"][lang]]
+    finding_rows = list(findings_sheet.iter_rows(values_only=True))
+    names = [fields.get(str(h), str(h)) for h in finding_rows[0]]
+    findings = [_codes(dict(zip(names, row, strict=False))) for row in finding_rows[1:] if any(row)]
+    as_of = values["as_of"]
+    day = as_of.date() if isinstance(as_of, dt.datetime) else dt.date.fromisoformat(str(as_of))
+    filter_values = {
+        k.removeprefix("filters."): v for k, v in values.items() if k.startswith("filters.")
+    }
+    filters = {
+        k: [] if v in (None, "[]") else str(v).split(", ") for k, v in filter_values.items()
+    } or None
+    return Manifest(day, settings, filters, inputs, findings)
+
+
+WORDS = {
+    words[lang]: name
+    for table in (DIRECTION_NAMES, SEVERITY_NAMES)
+    for name, words in table.items()
+    for lang in ("da", "en")
+}
+
+
+def _codes(finding: dict[str, Any]) -> dict[str, Any]:
+    """Direction and severity as their codes: the workbook shows them as words."""
+    for name in ("direction", "severity"):
+        finding[name] = WORDS.get(str(finding.get(name)), finding.get(name))
+    return finding
+
+
+def _unflatten(flat: dict[str, Any]) -> dict[str, Any]:
+    nested: dict[str, Any] = {}
+    for key, value in flat.items():
+        parts = key.split(".")
+        node = nested
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = {} if value == "{}" else [] if value == "[]" else value
+    return nested
+
+
+def verify_report(
+    report_path: Path, cases: str, tariffs: str | None, timelogs: list[str], lang: str
+) -> Verification:
+    manifest = read_manifest(report_path)
+    settings = Settings.model_validate(
+        {k: v for k, v in manifest.settings.items() if k != "pseudonym_key_file"}
+    )
+    run = run_audit(cases, tariffs, timelogs, settings, manifest.as_of)
+    fresh = build_audit_report(run, Pseudonymizer(bytes(32), "verify"), reveal_cpr=False, lang=lang)
+    filters = manifest.filters or {}
+    fresh = filter_report(fresh, filters.get("direction", []), filters.get("code", []))
+    result = Verification(str(report_path))
+    result.differences += _input_differences(
+        manifest.inputs, [i.model_dump() for i in fresh.inputs]
+    )
+    result.differences += _finding_differences(
+        manifest.findings, [f.model_dump(mode="json") for f in fresh.findings]
+    )
+    return result
+
+
+def _input_differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+    old = {str(i["sha256"]) for i in before}
+    new = {str(i["sha256"]) for i in now}
+    names = {str(i["sha256"]): i["path"] for i in [*before, *now]}
+    return [f"input not in the report: {names[h]} (sha256 {h[:12]})" for h in sorted(new - old)] + [
+        f"input of the report not given or changed: {names[h]} (sha256 {h[:12]})"
+        for h in sorted(old - new)
+    ]
+
+
+def _key(finding: dict[str, Any]) -> tuple[str, str]:
+    return str(finding["case_id"]), str(finding["code"])
+
+
+def _finding_differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+    old = {_key(f): f for f in before}
+    new = {_key(f): f for f in now}
+    lines = [
+        f"finding {c} on case {k} is not in the report" for k, c in sorted(new.keys() - old.keys())
+    ]
+    lines += [
+        f"finding {c} on case {k} of the report is not found again"
+        for k, c in sorted(old.keys() - new.keys())
+    ]
+    for key in sorted(old.keys() & new.keys()):
+        for name in COMPARED:
+            if not _same(old[key].get(name), new[key].get(name)):
+                lines.append(
+                    f"finding {key[1]} on case {key[0]}: {name} {old[key].get(name)} -> {new[key].get(name)}"
+                )
+    return lines
+
+
+def _same(first: object, second: object) -> bool:
+    if isinstance(first, int | float) and isinstance(second, int | float):
+        return round(float(first), 6) == round(float(second), 6)
+    if isinstance(first, dt.date | dt.datetime):
+        first = first.date().isoformat() if isinstance(first, dt.datetime) else first.isoformat()
+    return first == second or (first in (None, "") and second in (None, ""))

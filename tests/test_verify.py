@@ -1,0 +1,69 @@
+"""`bitcheck verify`: a report is checked against its inputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+REST = [
+    "--tariffs",
+    str(EXAMPLES / "takstkatalog.xlsx"),
+    "--timelogs",
+    str(EXAMPLES / "doegnskemaer"),
+]
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_a_report_matches_its_inputs(tmp_path: Path, suffix: str) -> None:
+    report = tmp_path / f"r{suffix}"
+    cases = str(EXAMPLES / "sager.xlsx")
+    assert (
+        invoke(
+            "audit",
+            cases,
+            *REST,
+            "--as-of",
+            "2026-11-24",
+            "--direction",
+            "citizen",
+            "-o",
+            str(report),
+        )[0]
+        == 0
+    )
+    code, out = invoke("verify", str(report), "--cases", cases, *REST, "--format", "json")
+    assert code == 0, out
+    assert json.loads(out)["matches"] is True
+
+
+def test_a_changed_input_is_a_difference(tmp_path: Path) -> None:
+    cases = tmp_path / "sager.xlsx"
+    shutil.copy(EXAMPLES / "sager.xlsx", cases)
+    report = tmp_path / "r.json"
+    invoke("audit", str(cases), *REST, "--as-of", "2026-11-24", "-o", str(report))
+    book = openpyxl.load_workbook(cases)
+    sheet = book.worksheets[0]
+    for row in sheet.iter_rows():
+        for cell in row:
+            if str(cell.value) == "384185":  # the case without goals (R5): give it goals
+                goals = next(c for c in sheet[4] if c.value == "Indsatsmål")
+                sheet.cell(row=cell.row, column=goals.column, value="Mål om egen bolig")
+    book.save(cases)
+    code, out = invoke("verify", str(report), "--cases", str(cases), *REST, "--format", "json")
+    differences = json.loads(out)["differences"]
+    assert code == 1
+    assert any("sager.xlsx" in d for d in differences)
+    assert "finding R5 on case 384185 of the report is not found again" in differences
