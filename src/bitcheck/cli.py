@@ -324,6 +324,12 @@ RULE_CODES = (
     help="List only findings of this rule; repeatable (OR).  [default: all]",
 )
 @click.option(
+    "--by",
+    type=click.Choice(["case", "provider"]),
+    default="case",
+    help="Show the top cases or the provider view in the table and markdown.  [default: case]",
+)
+@click.option(
     "--cards",
     type=click.Path(path_type=Path, file_okay=False),
     help="Write a case card per citizen with a finding into this folder.  [default: none]",
@@ -343,6 +349,7 @@ def audit(
     as_of: dt.date | None,
     directions: tuple[str, ...],
     codes: tuple[str, ...],
+    by: str,
     cards: Path | None,
     fail_on: str | None,
 ) -> int:
@@ -360,7 +367,14 @@ def audit(
     )
     failed = fail_on is not None and render.has_severity(report, fail_on)  # before any filter
     report = filter_report(report, list(directions), list(codes))
-    render.write(report, output_format, run.output, run.lang, reveal_cpr=run.reveal_cpr)
+    render.write(
+        report,
+        output_format,
+        run.output,
+        run.lang,
+        reveal_cpr=run.reveal_cpr,
+        by_provider=by == "provider",
+    )
     if cards is not None:
         from bitcheck.render.cards import write_cards
 

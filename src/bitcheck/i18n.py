@@ -283,6 +283,10 @@ LABELS: dict[str, dict[str, str]] = {
     "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
     "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
     "history": {"da": "Kørsler", "en": "Runs"},
+    "by_provider": {
+        "da": "Pr. tilbud: fund / helårsvirkning; koder med percentil blandt tilbuddene",
+        "en": "Per provider: findings / annual amount; codes with percentile among providers",
+    },
     "card_title": {"da": "Sagskort for", "en": "Case card for"},
     "as_of": {"da": "Revisionsdato", "en": "As of"},
     "sources": {"da": "Kilder", "en": "Sources"},

@@ -17,14 +17,20 @@ def has_severity(report: AuditReport, least: str) -> bool:
 
 
 def write(
-    report: AuditReport, output_format: str, output: Path | None, lang: str, *, reveal_cpr: bool
+    report: AuditReport,
+    output_format: str,
+    output: Path | None,
+    lang: str,
+    *,
+    reveal_cpr: bool,
+    by_provider: bool = False,
 ) -> None:
     if output_format == "json":
         emit(report_json(report, reveal_cpr=reveal_cpr), output)
     elif output_format == "markdown":
         from bitcheck.render.audit_markdown import render_markdown
 
-        emit(render_markdown(report, lang), output)
+        emit(render_markdown(report, lang, by_provider), output)
     elif output_format == "csv":
         from bitcheck.render.audit_csv import render_csv
 
@@ -41,4 +47,4 @@ def write(
     else:
         from bitcheck.render.audit_terminal import render_terminal_summary
 
-        emit(render_terminal_summary(report, lang), output)
+        emit(render_terminal_summary(report, lang, by_provider), output)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from bitcheck import i18n
 from bitcheck.i18n_rules import DIRECTION_NAMES, NOTICE, SEVERITY_NAMES
-from bitcheck.render.audit_terminal import rules_table, sides_table
+from bitcheck.render.audit_terminal import providers_table, rules_table, sides_table
 from bitcheck.render.tables import markdown_table
 from bitcheck.report.audit_models import AuditReport
 from bitcheck.report.filters import left_out_text
 
 
-def render_markdown(report: AuditReport, lang: str) -> str:
+def render_markdown(report: AuditReport, lang: str, by_provider: bool = False) -> str:
     title, headers, rows = sides_table(report, lang)
     left_out = left_out_text(report, lang)
     parts = [f"# {title}", "", f"> {NOTICE[lang]}", ""]
@@ -18,6 +18,9 @@ def render_markdown(report: AuditReport, lang: str) -> str:
     parts += [markdown_table(headers, rows), ""]
     rule_title, rule_headers, rule_rows = rules_table(report, lang)
     parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]
+    if by_provider:
+        title_p, headers_p, rows_p = providers_table(report, lang)
+        parts += [f"## {title_p}", "", markdown_table(headers_p, rows_p), ""]
     keys = ("direction", "severity", "case_id", "subject", "code", "explanation")
     finding_rows: list[list[object]] = [
         [

@@ -60,7 +60,31 @@ def cases_table(report: AuditReport, lang: str) -> Table:
     return i18n.label("top_cases", lang), headers, rows
 
 
-def render_terminal_summary(report: AuditReport, lang: str) -> str:
+PROVIDER_CODES = ("D1", "D2", "T1", "T2", "R1", "R2")
+
+
+def providers_table(report: AuditReport, lang: str) -> Table:
+    """Per provider, both directions side by side, evidence grades, and the percentile among
+    the run's providers of each code's rate per case (the provider view)."""
+    headers = [
+        i18n.label("provider", lang), i18n.label("cases", lang),
+        *(f"{DIRECTION_NAMES[d][lang]}" for d in ("citizen", "payment")),
+        *(f"{code} (pct.)" for code in PROVIDER_CODES), "A/B/C",
+    ]  # fmt: skip
+    rows: list[list[object]] = []
+    for p in report.providers:
+        name = p.provider if not p.department else f"{p.provider}, {p.department}"
+        sides = [
+            f"{p.by_direction[d].findings} / {amount(p.by_direction[d].annual_amount, lang)}"
+            for d in ("citizen", "payment")
+        ]
+        codes = [f"{p.by_code[c]} ({p.percentiles[c]:.0f})" for c in PROVIDER_CODES]
+        grades = "/".join(str(p.evidence_grades[g]) for g in ("A", "B", "C"))
+        rows.append([name, p.cases, *sides, *codes, grades])
+    return i18n.label("by_provider", lang), headers, rows
+
+
+def render_terminal_summary(report: AuditReport, lang: str, by_provider: bool = False) -> str:
     left_out = left_out_text(report, lang)
     lines = [
         *([left_out] if left_out else []),
@@ -70,6 +94,5 @@ def render_terminal_summary(report: AuditReport, lang: str) -> str:
     ]
     if report.errors:
         lines.append(f"{i18n.label('errors', lang)}: {len(report.errors)}")
-    return render_terminal(
-        [sides_table(report, lang), rules_table(report, lang), cases_table(report, lang)], lines
-    )
+    last = providers_table(report, lang) if by_provider else cases_table(report, lang)
+    return render_terminal([sides_table(report, lang), rules_table(report, lang), last], lines)
