@@ -554,6 +554,57 @@ def verify(
     return ExitCode.OK if result.matches else ExitCode.FINDINGS
 
 
+@cli.command()
+@click.argument("cases")
+@click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
+@click.option(
+    "--timelogs",
+    multiple=True,
+    help="Time logs: file, folder or glob; repeatable.  [default: none]",
+)
+@AS_OF
+@click.option(
+    "-n",
+    "count",
+    type=click.IntRange(min=1),
+    default=25,
+    help="How many cases to choose.  [default: 25]",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=1,
+    help="The seed of the draw; the same seed gives the same choice.  [default: 1]",
+)
+@common_options
+@command
+def sample(
+    run: Run,
+    cases: str,
+    tariffs: str | None,
+    timelogs: tuple[str, ...],
+    as_of: dt.date | None,
+    count: int,
+    seed: int,
+) -> int:
+    """A direction-balanced, reproducible choice of cases to ask providers for døgnskemaer."""
+    from bitcheck.audit.run import run_audit
+    from bitcheck.render.output import emit, format_of, write_atomic
+    from bitcheck.render.sample import render_sample, request_workbook
+    from bitcheck.report.audit_build import build_audit_report
+    from bitcheck.sample import draw_sample
+
+    output_format = format_of(run.output, run.output_format)
+    result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
+    report = build_audit_report(result, run.pseudonymizer(), reveal_cpr=False, lang=run.lang)
+    drawn = draw_sample(report, count, seed)
+    if output_format == "xlsx" and run.output is not None:
+        write_atomic(run.output, request_workbook(drawn))
+    else:
+        emit(render_sample(drawn, output_format), run.output)
+    return ExitCode.OK
+
+
 OPTIONAL_KEYS = frozenset({"case_ids", "expected_hours_week"})
 
 

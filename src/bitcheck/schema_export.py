@@ -13,6 +13,7 @@ from bitcheck.report.audit_models import AuditReport
 from bitcheck.report.explain_case import CaseTrace
 from bitcheck.report.timelog import TimelogReport
 from bitcheck.report.validation import ValidationReport
+from bitcheck.sample import SampleReport
 from bitcheck.schemas.cases import CaseRow
 from bitcheck.schemas.tariffs import PriceListRow, TariffModelRow
 from bitcheck.schemas.time_log import TimeLogRow
@@ -29,6 +30,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "output-audit": AuditReport,
     "output-history": HistoryReport,
     "output-explain": CaseTrace,
+    "output-sample": SampleReport,
 }
 
 

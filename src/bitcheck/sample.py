@@ -1,0 +1,167 @@
+"""`bitcheck sample`: a fair, visible, reproducible choice of cases to ask providers for a
+døgnskema (outputs.md §12).
+
+Strata are provider × level × the direction the data already suggests (`citizen` when a case has
+a citizen-side finding, else `payment` with a payment-side one, else `none`). Payment suspicions
+never get more places than citizen suspicions; the places left go to cases without suspicion,
+never-reviewed (R2) and overdue (R1) cases first. Within a side, places go round the strata in a
+seeded order, so the choice is spread over providers and levels and the same seed gives the same
+choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict
+
+from bitcheck import __version__
+from bitcheck.report.audit_models import AuditReport, CaseRecord
+
+PERIOD_DAYS = 21  # three weeks: what the good reviews asked for
+
+
+class Stratum(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    provider: str
+    level: str | None
+    suspected_direction: str
+    cases: int
+    chosen: int
+
+
+class Chosen(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    case_id: str
+    subject: str
+    provider: str
+    level: str | None
+    stratum: str
+    reason: str
+    period_start: dt.date
+    period_end: dt.date
+
+
+class SampleReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bitcheck: str
+    as_of: dt.date
+    seed: int
+    n: int
+    strata: list[Stratum]
+    chosen: list[Chosen]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    case: CaseRecord
+    direction: str  # citizen | payment | none
+    codes: tuple[str, ...]
+
+    @property
+    def stratum(self) -> tuple[str, str, str]:
+        return (self.case.provider, self.case.level or "", self.direction)
+
+
+def suspected(case: CaseRecord, report: AuditReport) -> str:
+    directions = {f.direction for f in report.findings if f.case_id == case.case_id}
+    return (
+        "citizen" if "citizen" in directions else "payment" if "payment" in directions else "none"
+    )
+
+
+def draw_sample(report: AuditReport, n: int, seed: int) -> SampleReport:
+    rng = random.Random(seed)
+    candidates = [Candidate(c, suspected(c, report), tuple(c.codes)) for c in report.cases]
+    pools = {d: [c for c in candidates if c.direction == d] for d in ("citizen", "payment", "none")}
+    citizen = _round_robin(pools["citizen"], min(len(pools["citizen"]), -(-n // 3)), rng)
+    payment = _round_robin(
+        pools["payment"], min(len(pools["payment"]), len(citizen), n - len(citizen)), rng
+    )
+    rest = n - len(citizen) - len(payment)
+    priority = [c for c in pools["none"] if {"R1", "R2"} & set(c.codes)]
+    others = [c for c in pools["none"] if c not in priority]
+    none = _round_robin(priority, min(rest, len(priority)), rng)
+    none += _round_robin(others, min(rest - len(none), len(others)), rng)
+    chosen = citizen + payment + none
+    chosen += _fill(n - len(chosen), pools, citizen, payment, rng)
+    start = report.as_of + dt.timedelta(days=7 - report.as_of.weekday())  # the next Monday
+    return SampleReport(
+        bitcheck=__version__, as_of=report.as_of, seed=seed, n=n,
+        strata=_strata(candidates, chosen),
+        chosen=[_chosen(c, start) for c in chosen],
+    )  # fmt: skip
+
+
+def _fill(
+    places: int,
+    pools: dict[str, list[Candidate]],
+    citizen: list[Candidate],
+    payment: list[Candidate],
+    rng: random.Random,
+) -> list[Candidate]:
+    """Places left when the cases without suspicion ran out: citizen side first, then payment
+    side while it stays at or below the citizen side."""
+    if places <= 0:
+        return []
+    more_citizen = _round_robin([c for c in pools["citizen"] if c not in citizen], places, rng)
+    room = min(places - len(more_citizen), len(citizen) + len(more_citizen) - len(payment))
+    more_payment = _round_robin(
+        [c for c in pools["payment"] if c not in payment], max(room, 0), rng
+    )
+    return more_citizen + more_payment
+
+
+def _round_robin(pool: list[Candidate], places: int, rng: random.Random) -> list[Candidate]:
+    """`places` cases, spread over the pool's strata in a seeded order."""
+    strata: dict[tuple[str, str, str], list[Candidate]] = defaultdict(list)
+    for candidate in sorted(pool, key=lambda c: c.case.case_id):
+        strata[candidate.stratum].append(candidate)
+    keys = sorted(strata)
+    rng.shuffle(keys)
+    for key in keys:
+        rng.shuffle(strata[key])
+    chosen: list[Candidate] = []
+    places = min(places, len(pool))
+    while len(chosen) < places:
+        for key in keys:
+            if strata[key] and len(chosen) < places:
+                chosen.append(strata[key].pop())
+    return chosen
+
+
+def _strata(candidates: list[Candidate], chosen: list[Candidate]) -> list[Stratum]:
+    counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for candidate in candidates:
+        counts[candidate.stratum][0] += 1
+    for candidate in chosen:
+        counts[candidate.stratum][1] += 1
+    return [
+        Stratum(provider=p, level=level or None, suspected_direction=d, cases=total, chosen=picked)
+        for (p, level, d), (total, picked) in sorted(counts.items())
+    ]
+
+
+def _chosen(candidate: Candidate, start: dt.date) -> Chosen:
+    case = candidate.case
+    stratum = f"{case.provider} / {case.level or '-'} / {candidate.direction}"
+    if candidate.direction != "none":
+        reason = f"{candidate.direction}-side suspicion ({', '.join(candidate.codes)})"
+    elif {"R1", "R2"} & set(candidate.codes):
+        reason = (
+            "no suspicion; review never made or overdue ("
+            + ", ".join(sorted({"R1", "R2"} & set(candidate.codes)))
+            + ")"
+        )
+    else:
+        reason = "no suspicion; drawn at random within its stratum"
+    return Chosen(
+        case_id=case.case_id, subject=case.subject, provider=case.provider, level=case.level,
+        stratum=stratum, reason=reason, period_start=start, period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
+    )  # fmt: skip

@@ -1,0 +1,69 @@
+"""`bitcheck sample`: seeded, direction-balanced, and open about why each case was chosen."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+INPUTS = [
+    str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx"),
+    "--timelogs", str(EXAMPLES / "doegnskemaer"), "--as-of", "2026-11-24",
+]  # fmt: skip
+
+
+def sample(*args: str) -> dict[str, object]:
+    result = CliRunner().invoke(cli, ["sample", *INPUTS, "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def directions(report: dict[str, object]) -> list[str]:
+    return [str(c["reason"]).split("-side")[0] for c in report["chosen"]]  # type: ignore[attr-defined,index]
+
+
+def test_the_same_seed_gives_the_same_choice() -> None:
+    assert sample("-n", "12", "--seed", "5") == sample("-n", "12", "--seed", "5")
+    assert (
+        sample("-n", "12", "--seed", "5")["chosen"] != sample("-n", "12", "--seed", "6")["chosen"]
+    )
+
+
+@pytest.mark.parametrize("n", [3, 10, 25, 40])
+def test_payment_suspicions_never_outnumber_citizen_ones(n: int) -> None:
+    report = sample("-n", str(n), "--seed", "2")
+    chosen = directions(report)
+    assert chosen.count("payment") <= chosen.count("citizen")
+    assert len(chosen) == min(n, 40) and len({c["case_id"] for c in report["chosen"]}) == len(
+        chosen
+    )  # type: ignore[index, union-attr]
+
+
+def test_never_reviewed_and_overdue_cases_come_first_among_the_rest() -> None:
+    reasons = [c["reason"] for c in sample("-n", "8", "--seed", "1")["chosen"]]  # type: ignore[index,union-attr]
+    rest = [r for r in reasons if r.startswith("no suspicion")]
+    assert rest and "overdue" in rest[0]
+
+
+def test_strata_count_every_case_and_every_choice() -> None:
+    report = sample("-n", "10")
+    strata = report["strata"]
+    assert sum(s["cases"] for s in strata) == 40  # type: ignore[index,union-attr]
+    assert sum(s["chosen"] for s in strata) == 10  # type: ignore[index,union-attr]
+
+
+def test_the_request_list_for_providers(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["sample", *INPUTS, "-n", "5", "-o", str(tmp_path / "anmodning.xlsx")]
+    )
+    assert result.exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "anmodning.xlsx").worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Tilbud", "Borger (pseudonym)", "Sagsnr.")
+    assert len(rows) == 6 and all(str(r[1]).startswith("B-") for r in rows[1:])
