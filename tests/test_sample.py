@@ -40,9 +40,9 @@ def test_payment_suspicions_never_outnumber_citizen_ones(n: int) -> None:
     report = sample("-n", str(n), "--seed", "2")
     chosen = directions(report)
     assert chosen.count("payment") <= chosen.count("citizen")
-    assert len(chosen) == min(n, 40) and len({c["case_id"] for c in report["chosen"]}) == len(
-        chosen
-    )  # type: ignore[index, union-attr]
+    # all 40 only if the payment side fits under the citizen side: here 5 > 3, so 38 at most
+    assert len(chosen) == min(n, 38)
+    assert len({c["case_id"] for c in report["chosen"]}) == len(chosen)  # type: ignore[index, union-attr]
 
 
 def test_never_reviewed_and_overdue_cases_come_first_among_the_rest() -> None:
