@@ -70,3 +70,14 @@ def test_the_workbook_says_it_too(tmp_path: Path) -> None:
 
 def test_fail_on_counts_before_the_filter() -> None:
     assert run("--direction", "data", "--fail-on", "high", "--format", "json")[0] == 1
+
+
+def test_a_near_miss_is_a_watch_item_until_the_tolerance_is_lowered(tmp_path: Path) -> None:
+    near = json.loads(run("--format", "json")[1])
+    assert ("519175", "T1") in {(w["case_id"], w["code"]) for w in near["watch"]}
+    assert ("519175", "T1") not in {(f["case_id"], f["code"]) for f in near["findings"]}
+    config = tmp_path / "bitcheck.toml"
+    config.write_text("tariff_tolerance = 0.0\n", encoding="utf-8")
+    strict = json.loads(run("--format", "json", "--config", str(config))[1])
+    assert ("519175", "T1") in {(f["case_id"], f["code"]) for f in strict["findings"]}
+    assert ("519175", "T1") not in {(w["case_id"], w["code"]) for w in strict["watch"]}

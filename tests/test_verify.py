@@ -67,3 +67,37 @@ def test_a_changed_input_is_a_difference(tmp_path: Path) -> None:
     assert code == 1
     assert any("sager.xlsx" in d for d in differences)
     assert "finding R5 on case 384185 of the report is not found again" in differences
+
+
+def test_an_edited_time_log_cell_is_named(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    shutil.copytree(EXAMPLES / "doegnskemaer", logs)
+    cases = str(EXAMPLES / "sager.xlsx")
+    rest = ["--tariffs", str(EXAMPLES / "takstkatalog.xlsx"), "--timelogs", str(logs)]
+    report = tmp_path / "r.json"
+    invoke("audit", cases, *rest, "--as-of", "2026-11-24", "-o", str(report))
+    target = logs / "bostedet_lindehoej" / "doegnskema_031.xlsx"
+    book = openpyxl.load_workbook(target)
+    sheet = book.worksheets[0]
+    minutes = next(c for row in sheet.iter_rows() for c in row if c.value == "Aktivitet")
+    sheet.cell(row=minutes.row + 1, column=minutes.column, value="Gåtur (rettet)")
+    book.save(target)
+    code, out = invoke("verify", str(report), "--cases", cases, *rest, "--format", "json")
+    assert code == 1
+    assert any("doegnskema_031.xlsx" in d for d in json.loads(out)["differences"])
+
+
+def test_two_runs_give_the_same_json_but_for_the_time_of_the_run(tmp_path: Path) -> None:
+    args = [
+        "audit",
+        str(EXAMPLES / "sager.xlsx"),
+        *REST,
+        "--as-of",
+        "2026-11-24",
+        "--format",
+        "json",
+    ]
+    first, second = (json.loads(invoke(*args)[1]) for _ in range(2))
+    first.pop("generated_at")
+    second.pop("generated_at")
+    assert first == second
