@@ -57,7 +57,8 @@ def unreadable(folder: Path) -> Path:
     return folder / "logs"
 
 
-FIXTURES: dict[str, tuple[Callable[[Path], Path], tuple[int | None, str | None]]] = {
+Where = tuple[int | None, str | None]
+FIXTURES: dict[str, tuple[Callable[[Path], Path], Where | list[Where]]] = {
     "unreadable-file": (unreadable, (None, None)),
     "no-header": (lambda f: write_csv(f / "x.csv", ["a;b", "1;2"]), (None, None)),
     "missing-column": (
@@ -131,17 +132,26 @@ FIXTURES: dict[str, tuple[Callable[[Path], Path], tuple[int | None, str | None]]
         (3, None),
     ),
     "sheet-too-large": (huge_sheet, (None, None)),
+    "overlapping-validity": (
+        lambda f: write_csv(
+            f / "takster.csv",
+            [
+                "Tilbud;Takstniveau;Gyldig fra;Gyldig til;Grundtakst",
+                "Egely;Niveau 1;01-01-2026;30-06-2026;100",
+                "Egely;Niveau 1;01-06-2026;31-12-2026;110",
+            ],
+        ),
+        [(2, None), (3, None)],  # every row of the clash is rejected
+    ),
 }
 
 
 @pytest.mark.parametrize("code", ERROR_CODES)
 def test_error_code_fires(tmp_path: Path, code: str) -> None:
-    if code == "overlapping-validity":
-        pytest.skip("the tariff catalogue's validity periods are checked by the audit (issue 4)")
-    build, (row, column) = FIXTURES[code]
+    build, expected = FIXTURES[code]
     run = validate_files([str(build(tmp_path))], None, Settings(max_sheet_cells=1_000_000))
     found = [(p.row, p.column) for i in run.inputs for p in i.all_problems() if p.code == code]
-    assert found == [(row, column)]
+    assert found == (expected if isinstance(expected, list) else [expected])
     for result in run.inputs:
         assert result.rows_read == result.rows_accepted + result.rows_rejected
 

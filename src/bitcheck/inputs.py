@@ -203,6 +203,16 @@ def read_job(job: ReadJob) -> InputResult | UnreadableFileError:
 
 def validate_files(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
     """Read every file against the input contract, case keys resolved across case files."""
+    import datetime as dt
+
+    from bitcheck.catalogue import build_catalogue, count_rejections
+
     run = read_inputs(arguments, kind, settings)
     resolve_case_keys([t for r in run.inputs if r.kind == "cases" for t in r.tables])
+    tariffs = [r for r in run.inputs if r.kind == "tariffs"]
+    if tariffs:  # overlapping validity periods reject rows; gaps and undated rows are noted
+        tables = [t for r in tariffs for t in r.tables]
+        catalogue = build_catalogue(tables, dt.date.today())
+        count_rejections(tables, catalogue)
+        tariffs[0].problems.extend(catalogue.problems)
     return run

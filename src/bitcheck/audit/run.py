@@ -11,7 +11,7 @@ import pandas as pd
 from bitcheck.audit.facts import CaseFacts, derive
 from bitcheck.audit.logs import assign_logs, fill_log_providers
 from bitcheck.audit.rules import RULES, Outcome, RuleContext
-from bitcheck.catalogue import TariffCatalogue, build_catalogue
+from bitcheck.catalogue import TariffCatalogue, build_catalogue, count_rejections
 from bitcheck.catalogue.match import CaseKey, match_case
 from bitcheck.catalogue.rows import RowSource
 from bitcheck.errors import InputError
@@ -76,6 +76,8 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
     tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
     tariff_tables = [t for i in tariff_inputs for t in i.tables]
     catalogue = build_catalogue(tariff_tables, as_of) if tariffs else None
+    if catalogue is not None:
+        count_rejections(tariff_tables, catalogue)
     problems: list[Problem] = [] if catalogue is None else list(catalogue.problems)
     facts = _case_facts(case_tables, as_of, problems)
     for case in facts:

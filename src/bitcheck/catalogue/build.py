@@ -39,11 +39,6 @@ def build_catalogue(tables: list[TableResult], as_of: dt.date) -> TariffCatalogu
             rows += price_list_rows(table, as_of)
     catalogue = TariffCatalogue(rows=[])
     _check_validity(rows, catalogue)
-    for table in tables:
-        rejected = [
-            s for s in catalogue.rejected_sources if (s.file, s.sheet) == (table.file, table.sheet)
-        ]
-        table.rows_rejected += len(rejected)
     undated = sum(row.undated for row in catalogue.rows)
     if undated:
         first = next(row for row in catalogue.rows if row.undated).source
@@ -57,6 +52,15 @@ def build_catalogue(tables: list[TableResult], as_of: dt.date) -> TariffCatalogu
             )
         )
     return catalogue
+
+
+def count_rejections(tables: list[TableResult], catalogue: TariffCatalogue) -> None:
+    """Rows rejected for overlapping validity count as rejected rows of their table (once)."""
+    for table in tables:
+        rejected = [
+            s for s in catalogue.rejected_sources if (s.file, s.sheet) == (table.file, table.sheet)
+        ]
+        table.rows_rejected += len(rejected)
 
 
 def model_rows(table: TableResult) -> list[TariffRow]:
