@@ -346,7 +346,7 @@ def all_texts(lang: Lang) -> Iterable[str]:
 # Input messages (Excel shows at most 255 characters), per field.
 PROMPTS: dict[str, dict[Lang, str]] = {
     "case_id": {"da": "Sagens id i fagsystemet.", "en": "The case's id in the case system."},
-    "cpr": {"da": "CPR-nummer som DDMMÅÅ-LLLL, fx 010190-1234.", "en": "CPR number as DDMMYY-SSSS, for instance 010190-1234."},
+    "cpr": {"da": "CPR-nummer som DDMMÅÅ-LLLL, fx 610190-1234.", "en": "CPR number as DDMMYY-SSSS, for instance 610190-1234."},
     "caseworker": {"da": "Sagsbehandler eller rådgiver (kan udelades).", "en": "Caseworker (optional)."},
     "paragraph": {"da": "Lovgrundlaget, fx 108 for servicelovens § 108. Vælg på listen, eller skriv fx SEL § 110.", "en": "The legal basis, e.g. 108 for the Social Services Act § 108. Pick from the list or type e.g. SEL § 110."},
     "provider": {"da": "Tilbuddets navn, skrevet ens i alle filer.", "en": "The provider's name (tilbud), written the same way in every file."},

@@ -222,7 +222,7 @@ def normalise_name(value: object) -> str:
 
 
 def mask_digits(text: str) -> str:
-    """Every digit as "#": "010190-1234" -> "######-####"."""
+    """Every digit as "#": "610190-1234" -> "######-####"."""
     return re.sub(r"\d", "#", text)
 
 
