@@ -95,7 +95,7 @@ def first_filled(row: Sequence[Cell]) -> Cell | None:
 def is_total_text(cell: Cell) -> bool:
     """`I alt`, `Total`, `Sum`... alone or followed by more text."""
     text = normalised_cell(cell) if isinstance(cell, str) else ""
-    return text in TOTAL_WORDS or text.split(" ", 1)[0] in TOTAL_WORDS
+    return any(text == word or text.startswith(word + " ") for word in TOTAL_WORDS)
 
 
 def is_total_row(row: Sequence[Cell]) -> bool:

@@ -127,14 +127,27 @@ def parse_table(text: str, display: str) -> RawTable:
 
 
 def _records(text: str, separator: str) -> Iterator[tuple[int, list[str]]]:
-    """(physical start line, fields) of each record; line breaks inside quotes are kept."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    """(physical start line, fields) of each record; line breaks inside quotes are kept.
+
+    A quote opened and never closed would swallow the rest of the file into one field; from
+    that record on, each physical line is read as its own record with quotes taken literally,
+    so no row disappears (the stray quote then shows in the value the row is rejected for).
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    start = 1
     while True:
         start = reader.line_num + 1
-        record = next(reader, None)
+        try:
+            record = next(reader, None)
+        except csv.Error:
+            break
         if record is None:
             return
         yield start, record
+    lines = text.splitlines()
+    literal = csv.reader(lines[start - 1 :], delimiter=separator, quoting=csv.QUOTE_NONE)
+    for number, record in enumerate(literal, start=start):
+        yield number, record
 
 
 def choose_separator(text: str) -> str:

@@ -23,7 +23,9 @@ def is_glob(argument: str) -> bool:
 
 
 def slashed(text: str) -> str:
-    return text.replace("\\", "/")
+    """A path as shown: `/` separators, and bytes that are not UTF-8 shown as U+FFFD."""
+    shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return shown.replace("\\", "/")
 
 
 def expand_paths(argument: str) -> list[tuple[Path, str]]:

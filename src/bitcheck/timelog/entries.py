@@ -85,13 +85,25 @@ def add_minutes(entries: pd.DataFrame) -> pd.DataFrame:
 
 
 def mark_duplicates(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Count each entry key only from the first source it appears in; note the others.
+    """Count each entry key from one source only (file and sheet); note the others.
 
-    Entries from later sources stay in the frame with `counted` False: they still show the
+    Entries of the other sources stay in the frame with `counted` False: they still show the
     days a file logged, but add no minutes.
     """
-    first_source = entries.groupby(ENTRY_KEY, sort=False, dropna=False)["_order"].transform("min")
-    elsewhere = (entries["_order"] != first_source).to_numpy()
+    sheets = entries["_sheet"].astype(object).where(entries["_sheet"].notna(), "")
+    named = entries[ENTRY_KEY].assign(
+        _order=entries["_order"], _source=entries["_file"].astype(str) + "!" + sheets.astype(str)
+    )
+    sizes = named.groupby([*ENTRY_KEY, "_order", "_source"], sort=False, dropna=False).size()
+    per_source = sizes.rename("n").reset_index()
+    # the source that logs the entry most often counts; ties go to the first by file name and
+    # sheet, so the result does not depend on the order in which the files were given
+    ranked = per_source.sort_values(["n", "_source"], ascending=[False, True])
+    chosen = ranked.drop_duplicates(ENTRY_KEY)[[*ENTRY_KEY, "_order"]].rename(
+        columns={"_order": "_kept"}
+    )
+    kept = entries[ENTRY_KEY].merge(chosen, on=ENTRY_KEY, how="left")["_kept"].to_numpy()
+    elsewhere = kept != entries["_order"].to_numpy()
     problems = _source_notes(entries[elsewhere], "duplicate-entries")
     repeated = entries.duplicated([*ENTRY_KEY, "_order"], keep=False).to_numpy() & ~elsewhere
     problems += _source_notes(entries[repeated], "repeated-entries")

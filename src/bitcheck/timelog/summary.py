@@ -120,6 +120,9 @@ class _LogTable:
     def _weights(self) -> None:
         """Direct minutes per weight (staff/residents): clock and 1:1-equivalent."""
         entries = self.entries[self.direct]
+        self.weights: list[dict[str, tuple[float, float]]] = [{} for _ in range(self.count)]
+        if entries.empty:
+            return
         labels = entries["staff"].map("{:g}".format) + "/" + entries["residents"].map("{:g}".format)
         table = pd.DataFrame(
             {"log": self.log_id[self.direct], "weight": labels.to_numpy(),
@@ -128,7 +131,6 @@ class _LogTable:
         sums = (
             table.groupby(["log", "weight"], sort=True)[["clock", "equivalent"]].sum().reset_index()
         )
-        self.weights: list[dict[str, tuple[float, float]]] = [{} for _ in range(self.count)]
         for log, weight, clock, equivalent in sums.itertuples(index=False):
             self.weights[int(log)][str(weight)] = (float(clock), float(equivalent))
 
