@@ -6,6 +6,8 @@ The value parsers' own round trips live in test_values.py; this module covers wh
 - bands: splitting an entry at 07:00, 15:00 and 23:00 preserves its minutes, never negative;
 - 1:1-equivalent minutes: entry minutes x staff / residents, never negative;
 - combining time-log files is order-independent and equals one file holding every entry;
+  with entries re-sent in part, still order-independent, and between "every row" and
+  "either file alone";
 - header normalisation ignores case, Danish spelling, NFD/NFC and the separators it folds;
 - nothing lost: rows_read = rows_accepted + rows_rejected, and the rejected rows are exactly
   the bad rows written, named by the row the user sees (CSV: physical line; xlsx: Excel row).
@@ -51,7 +53,7 @@ ROWS = settings(
 )
 FILES = settings(
     derandomize=True,
-    max_examples=20,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -105,7 +107,7 @@ entry_rows = st.tuples(
 ).filter(lambda row: not (math.isnan(row[1]) and math.isnan(row[2])))
 
 
-@settings(derandomize=True, max_examples=300, deadline=None)
+@settings(derandomize=True, max_examples=200, deadline=None)
 @given(rows=st.lists(entry_rows, min_size=1, max_size=15))
 def test_equivalent_minutes_are_minutes_times_staff_over_residents_and_never_negative(
     rows: list[tuple[float, float, float, int, int]],
@@ -180,8 +182,8 @@ log_entries = st.builds(
     residents=st.integers(1, 4),
 )
 # An entry key (cpr, date, start, minutes, kind) standing in two files counts once
-# (contract.md §3a), so the entries here are distinct on that key; see
-# test_resent_entry_repeated_within_a_file_is_counted_the_same_in_either_order for repeats.
+# (contract.md §3a), so for "equals one file" the entries are distinct on that key; repeats
+# are test_combining_files_with_resent_entries_is_order_independent and the tests after it.
 distinct_entries = st.lists(
     log_entries,
     min_size=1,
@@ -262,7 +264,7 @@ def direct_hours(figures_by_log: dict[tuple[str, str], dict[str, object]]) -> di
     return hours
 
 
-@settings(FILES, max_examples=10)
+@settings(FILES, max_examples=8)
 @given(pool=distinct_entries, data=st.data())
 def test_combining_files_with_resent_entries_is_order_independent(
     pool: list[Entry], data: st.DataObject
@@ -321,7 +323,7 @@ HEADER_LETTERS = "abcdefghijklmnopqrstuvwxyzæøåéüABCDEFGHIJKLMNOPQRSTUVWXYZ
 header_words = st.text(alphabet=HEADER_LETTERS, min_size=1, max_size=8)
 separators = st.sampled_from([" ", "  ", "_", "-", "\n", "\r\n", " - ", "\t"])
 header_texts = st.builds(
-    lambda words, seps: "".join(w + s for w, s in zip(words, seps, strict=False)) + words[-1],
+    lambda words, seps: "".join(w + s for w, s in zip(words[:-1], seps, strict=False)) + words[-1],
     st.lists(header_words, min_size=1, max_size=5),
     st.lists(separators, min_size=4, max_size=4),
 )
@@ -392,8 +394,9 @@ LOG_BAD: dict[str, list[Defect]] = {
     "two": [(1, "", "missing-value"), (3, "kl. 9", "invalid-time")],
 }
 KINDS = {"cases": (CASE_HEADER, CASE_GOOD, CASE_BAD), "time_log": (LOG_COLUMNS, LOG_GOOD, LOG_BAD)}
-TOTAL_WORDS = ["I alt", "Ialt", "TOTAL", "Totalt:", "Sum", "Summa", "Ialt for perioden", "Sum 45"]
-# "I alt" followed by more text: test_two_word_totals_followed_by_text_are_not_data
+TOTAL_WORDS = [
+    "I alt", "Ialt", "TOTAL", "Totalt:", "Sum", "Summa", "Ialt for perioden", "I alt uge 45",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)

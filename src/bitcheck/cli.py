@@ -293,6 +293,20 @@ def timelog(
     return ExitCode.OK
 
 
+def audit_inputs(function: F) -> F:
+    """CASES, --tariffs, --timelogs and --as-of: the inputs of every command that audits."""
+    options = [
+        click.argument("cases"),
+        click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]"),
+        click.option("--timelogs", multiple=True,
+                     help="Time logs: a file, folder or quoted glob; repeatable.  [default: none]"),
+        AS_OF,
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 SEVERITIES = ("low", "medium", "high")
 RULE_CODES = (
     "N1", "N2", "T1", "T2", "T3", "T4", "T5", "D1", "D2", "D3", "D4", "D5",
@@ -301,14 +315,7 @@ RULE_CODES = (
 
 
 @cli.command()
-@click.argument("cases")
-@click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
-@click.option(
-    "--timelogs",
-    multiple=True,
-    help="Time logs: a file, folder or quoted glob; repeatable.  [default: none]",
-)
-@AS_OF
+@audit_inputs
 @click.option(
     "--direction",
     "directions",
@@ -476,14 +483,7 @@ def history(run: Run, job: str | None) -> int:
 
 @cli.command()
 @click.argument("subject")
-@click.argument("cases")
-@click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
-@click.option(
-    "--timelogs",
-    multiple=True,
-    help="Time logs: file, folder or glob; repeatable.  [default: none]",
-)
-@AS_OF
+@audit_inputs
 @common_options
 @command
 def explain(
@@ -555,14 +555,7 @@ def verify(
 
 
 @cli.command()
-@click.argument("cases")
-@click.option("--tariffs", help="Tariff catalogue: a file, folder or quoted glob.  [default: none]")
-@click.option(
-    "--timelogs",
-    multiple=True,
-    help="Time logs: file, folder or glob; repeatable.  [default: none]",
-)
-@AS_OF
+@audit_inputs
 @click.option(
     "-n",
     "count",
