@@ -175,3 +175,40 @@ def test_unreadable_file_error_line_masks_a_cpr_in_its_name(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["validate", str(broken)])
     assert result.exit_code == 2
     assert "610190" not in result.stderr and "B-" in result.stderr
+
+
+def test_the_key_file_is_created_once_with_mode_0600(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    monkeypatch.delenv("BITCHECK_PSEUDONYM_KEY")
+    path = write_csv(
+        tmp_path / "sager.csv",
+        ["Sagsnr;CPR;Paragraf;Tilbud;Bevilget fra", "1;6101901234;108;E;01-01-2025"],
+    )
+    assert CliRunner().invoke(cli, ["validate", str(path)]).exit_code == 0
+    key = Path(os.environ["HOME"]) / ".config" / "bitcheck" / "pseudonym.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    first = key.read_text(encoding="ascii")
+    assert len(first.strip()) == 64
+    assert CliRunner().invoke(cli, ["validate", str(path)]).exit_code == 0
+    assert key.read_text(encoding="ascii") == first  # never overwritten
+
+
+def test_a_configured_key_file_is_relative_to_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("BITCHECK_PSEUDONYM_KEY")
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "noegle.key").write_text("00" * 32 + "\n", encoding="ascii")
+    config = tmp_path / "conf" / "bitcheck.toml"
+    config.write_text('pseudonym_key_file = "noegle.key"\n', encoding="utf-8")
+    path = write_csv(
+        tmp_path / "sager 010190-1234.csv", ["Sagsnr;CPR;Paragraf;Tilbud;Bevilget fra"]
+    )
+    result = CliRunner().invoke(
+        cli, ["validate", str(path), "--config", str(config), "--format", "json"]
+    )
+    assert "B-e7f04ba660" in result.stdout  # HMAC-SHA256 with key 00 x 32 (outputs.md §2)
