@@ -33,6 +33,8 @@ MAX_CONTROL_SHARE = 0.05  # of the first SAMPLE_CHARS characters
 SAMPLE_CHARS = 8192
 QUIET_ENCODINGS = ("utf-8", "utf-8-sig")
 
+csv.field_size_limit(2**31 - 1)  # a long free-text cell is data, not a reason to refuse the file
+
 
 def read_csv(path: Path, display: str) -> SourceFile:
     """Read a CSV or .txt file into one table (sheet None) with physical line numbers."""

@@ -36,7 +36,11 @@ def write(
 
         data = render_csv(report, lang, reveal_cpr=reveal_cpr)
         if output is None:
-            emit(data.decode("utf-8-sig"), None)
+            import sys
+
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)  # with its byte-order mark, as in a file
+            sys.stdout.buffer.flush()
         else:
             write_atomic(output, data)
     elif output_format == "xlsx":
