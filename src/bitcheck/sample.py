@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from bitcheck import __version__
 from bitcheck.report.audit_models import AuditReport, CaseRecord
+from bitcheck.values import normalise_name
 
 PERIOD_DAYS = 21  # three weeks: what the good reviews asked for
 
@@ -66,7 +67,12 @@ class Candidate:
 
     @property
     def stratum(self) -> tuple[str, str, str]:
-        return (self.case.provider, self.case.level or "", self.direction)
+        """Provider and level compared as the catalogue compares them (`Niv. 2` = `Niveau 2`)."""
+        return (
+            normalise_name(self.case.provider),
+            normalise_name(self.case.level or ""),
+            self.direction,
+        )
 
 
 def suspected(case: CaseRecord, report: AuditReport) -> str:
@@ -138,14 +144,17 @@ def _round_robin(pool: list[Candidate], places: int, rng: random.Random) -> list
 
 def _strata(candidates: list[Candidate], chosen: list[Candidate]) -> list[Stratum]:
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    shown: dict[tuple[str, str, str], CaseRecord] = {}
     for candidate in candidates:
         counts[candidate.stratum][0] += 1
+        shown.setdefault(candidate.stratum, candidate.case)
     for candidate in chosen:
         counts[candidate.stratum][1] += 1
     return [
-        Stratum(provider=p, level=level or None, suspected_direction=d, cases=total, chosen=picked)
-        for (p, level, d), (total, picked) in sorted(counts.items())
-    ]
+        Stratum(provider=shown[key].provider, level=shown[key].level, suspected_direction=key[2],
+                cases=total, chosen=picked)
+        for key, (total, picked) in sorted(counts.items())
+    ]  # fmt: skip
 
 
 def _chosen(candidate: Candidate, start: dt.date) -> Chosen:

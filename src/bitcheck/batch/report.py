@@ -73,6 +73,7 @@ def render_history(report: HistoryReport, output_format: str, lang: str) -> str:
         return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
     headers = [
         "run",
+        "job",
         "as_of",
         "citizen",
         "payment",

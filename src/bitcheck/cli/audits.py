@@ -246,4 +246,11 @@ def reveal(run: Run, pseudonyms: tuple[str, ...], cases_path: str) -> int:
     output_format = format_of(run.output, run.output_format)
     found = reveal_pseudonyms(list(pseudonyms), cases_path, run.settings, run.pseudonymizer())
     emit(render_reveal(found, output_format, run.lang), run.output)
-    return ExitCode.OK if all(item.cpr for item in found) else ExitCode.FINDINGS
+    missing = [item.pseudonym for item in found if not item.cpr]
+    if missing:
+        click.echo(
+            f"bitcheck: not found with this key ({run.pseudonymizer().source}): {', '.join(missing)}; "
+            "pseudonyms depend on the key file a report was made with",
+            err=True,
+        )
+    return ExitCode.FINDINGS if missing else ExitCode.OK

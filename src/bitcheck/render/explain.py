@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from bitcheck import i18n
+from bitcheck.audit.rules import RULES
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.report.explain_case import CaseTrace
 from bitcheck.report.timelog import prune
@@ -19,17 +20,23 @@ def _value(value: object) -> str:
 def _rows(trace: CaseTrace) -> tuple[list[list[object]], list[list[object]]]:
     steps: list[list[object]] = [
         [s.quantity, _value(s.value), s.unit or "", s.formula, json.dumps(s.inputs, ensure_ascii=False, default=str),
-         "; ".join(f"{x.file}!{x.row}" for x in s.sources)]
+         "; ".join(_where(x.file, x.sheet, x.row, x.last_row) for x in s.sources)]
         for s in trace.steps
     ]  # fmt: skip
     rules: list[list[object]] = [
-        [r.code, r.outcome, _value(r.margin), r.reason or ""] for r in trace.rules
+        [r.code, r.outcome, _value(r.margin), RULES[r.code].margin_unit or "", r.reason or ""]
+        for r in trace.rules
     ]
     return steps, rules
 
 
 STEP_HEADERS = ["quantity", "value", "unit", "formula", "inputs", "sources"]
-RULE_HEADERS = ["code", "outcome", "margin", "reason"]
+RULE_HEADERS = ["code", "outcome", "margin", "margin_unit", "reason"]
+
+
+def _where(file: str, sheet: str | None, row: int | None, last_row: int | None) -> str:
+    rows = f"{row}-{last_row}" if last_row else f"{row}"
+    return f"{file}!{sheet}!{rows}" if sheet else f"{file}!{rows}"
 
 
 def render_traces(
