@@ -6,12 +6,10 @@ from collections import Counter
 
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
-from bitcheck.tables.common import finish, start_checker, without_required_columns
+from bitcheck.tables.common import check_required, finish, start_checker, without_required_columns
 from bitcheck.validate import (
     TableChecker,
     TableResult,
-    check_columns,
-    require,
     with_default,
 )
 from bitcheck.values import KNOWN_PARAGRAPHS
@@ -23,10 +21,7 @@ def read_cases(table: RawTable, match: HeaderMatch) -> TableResult:
     if rejected is not None:
         return rejected
     checker = start_checker(table, match)
-    columns = check_columns(checker, specs)
-    for spec in specs:
-        if spec.required:
-            require(checker, columns[spec.name])
+    columns = check_required(checker, specs)
     unit = columns["tariff_unit"]
     checker.reject(
         [value == "none" for value in unit.parsed], "invalid-unit", "tariff_unit", unit.raw

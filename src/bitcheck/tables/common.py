@@ -8,7 +8,15 @@ from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import RawTable
 from bitcheck.problems import Problem
 from bitcheck.schemas import FieldSpec
-from bitcheck.validate import ROW, TableChecker, TableResult, data_rows
+from bitcheck.validate import (
+    ROW,
+    Column,
+    TableChecker,
+    TableResult,
+    check_columns,
+    data_rows,
+    require,
+)
 
 
 def missing_column(table: RawTable, match: HeaderMatch, spec: FieldSpec) -> Problem:
@@ -52,10 +60,22 @@ def without_required_columns(table: RawTable, match: HeaderMatch) -> TableResult
     )
 
 
-def start_checker(table: RawTable, match: HeaderMatch) -> TableChecker:
-    checker = TableChecker(table, match, data_rows(table, match.index))
+def start_checker(
+    table: RawTable, match: HeaderMatch, rows: list[int] | None = None
+) -> TableChecker:
+    """A checker over the table's data rows (found here unless the caller already has them)."""
+    checker = TableChecker(table, match, data_rows(table, match.index) if rows is None else rows)
     checker.problems.extend(match.notes)
     return checker
+
+
+def check_required(checker: TableChecker, specs: list[FieldSpec]) -> dict[str, Column]:
+    """Parse every field, and reject rows whose required fields are empty."""
+    columns = check_columns(checker, specs)
+    for spec in specs:
+        if spec.required:
+            require(checker, columns[spec.name])
+    return columns
 
 
 def finish(

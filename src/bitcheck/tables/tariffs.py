@@ -5,13 +5,12 @@ from __future__ import annotations
 from bitcheck import values
 from bitcheck.headers import HeaderMatch
 from bitcheck.io.raw import Cell, RawTable
-from bitcheck.tables.common import finish, start_checker, without_required_columns
+from bitcheck.tables.common import check_required, finish, start_checker, without_required_columns
 from bitcheck.validate import (
     TableChecker,
     TableResult,
     cell_text,
-    check_columns,
-    require,
+    data_rows,
     with_default,
 )
 
@@ -24,10 +23,7 @@ def read_model(table: RawTable, match: HeaderMatch) -> TableResult:
     if rejected is not None:
         return rejected
     checker = start_checker(table, match)
-    columns = check_columns(checker, specs)
-    for spec in specs:
-        if spec.required:
-            require(checker, columns[spec.name])
+    columns = check_required(checker, specs)
     series = {name: with_default(column) for name, column in columns.items()}
     return finish(checker, series, frozenset(match.columns))
 
@@ -37,13 +33,9 @@ def read_price_list(table: RawTable, match: HeaderMatch) -> TableResult:
     rejected = without_required_columns(table, match)
     if rejected is not None:
         return rejected
-    checker = start_checker(table, match)
-    checker.rows = [i for i in checker.rows if not _is_group_heading(table, match, i)]
-    checker.rejected = [False] * len(checker.rows)
-    columns = check_columns(checker, specs)
-    for spec in specs:
-        if spec.required:
-            require(checker, columns[spec.name])
+    rows = [i for i in data_rows(table, match.index) if not _is_group_heading(table, match, i)]
+    checker = start_checker(table, match, rows)
+    columns = check_required(checker, specs)
     series = {name: with_default(column) for name, column in columns.items()}
     series[PRICE_AMOUNT] = _price_amounts(checker, columns["price"].raw, series["unit"])
     return finish(checker, series, frozenset(match.columns))

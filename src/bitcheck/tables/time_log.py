@@ -34,7 +34,7 @@ def read_long(table: RawTable, match: HeaderMatch, block: HeaderBlock) -> TableR
     if absent:
         problems = [missing_column(table, match, spec) for spec in absent]
         return rejected_sheet(table, match, rows, problems, [s.name for s in specs])
-    checker = start_checker(table, match)
+    checker = start_checker(table, match, rows)  # the data rows are found once per sheet
     columns = check_columns(checker, [s for s in specs if s.name != "start"])
     columns["start"], span_end = _check_start(checker, next(s for s in specs if s.name == "start"))
     series = {name: with_default(column) for name, column in columns.items()}
