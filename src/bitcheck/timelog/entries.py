@@ -37,9 +37,12 @@ def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Probl
     data: dict[str, object] = {}
     for name in ENTRY_FIELDS:
         column = list(chain.from_iterable(t.columns[name] for _, t in used))
-        data[name] = (
-            np.array(column, dtype=float) if name in NUMBERS else pd.Series(column, dtype=object)
-        )
+        if name in NUMBERS:
+            data[name] = np.array(column, dtype=float)
+        elif name == ROW:
+            data[name] = np.array(column, dtype=np.int64)
+        else:
+            data[name] = pd.Series(column, dtype=object)
     sizes = [len(t.columns[ROW]) for _, t in used]
     for name, attribute in (("_file", "file"), ("_sheet", "sheet"), ("_layout", "layout")):
         data[name] = pd.Series(
@@ -48,8 +51,9 @@ def collect_entries(tables: list[TableResult]) -> tuple[pd.DataFrame, list[Probl
     data["_order"] = np.repeat([n for n, _ in used], sizes)
     entries = add_minutes(pd.DataFrame(data))
     entries, problems = mark_duplicates(entries)
-    keys = {provider: _provider_key(provider) for provider in set(entries["provider"])}
-    entries["provider_key"] = entries["provider"].map(keys)
+    codes, providers = pd.factorize(entries["provider"].to_numpy(), use_na_sentinel=False)
+    keys = np.array([_provider_key(provider) for provider in providers], dtype=object)
+    entries["provider_key"] = keys[codes]
     return entries, problems
 
 
@@ -88,26 +92,49 @@ def mark_duplicates(entries: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]
     """Count each entry key from one source only (file and sheet); note the others.
 
     Entries of the other sources stay in the frame with `counted` False: they still show the
-    days a file logged, but add no minutes.
+    days a file logged, but add no minutes. Every source is one table (`_order`), so the keys
+    are grouped as integer codes, never as text.
     """
-    sheets = entries["_sheet"].astype(object).where(entries["_sheet"].notna(), "")
-    named = entries[ENTRY_KEY].assign(
-        _order=entries["_order"], _source=entries["_file"].astype(str) + "!" + sheets.astype(str)
-    )
-    sizes = named.groupby([*ENTRY_KEY, "_order", "_source"], sort=False, dropna=False).size()
-    per_source = sizes.rename("n").reset_index()
+    entry = _entry_codes(entries)
+    order = entries["_order"].to_numpy(dtype=np.int64)
+    per_source = pd.DataFrame({"entry": entry, "order": order})
+    sizes = per_source.groupby(["entry", "order"], sort=False).size().rename("n").reset_index()
     # the source that logs the entry most often counts; ties go to the first by file name and
     # sheet, so the result does not depend on the order in which the files were given
-    ranked = per_source.sort_values(["n", "_source"], ascending=[False, True])
-    chosen = ranked.drop_duplicates(ENTRY_KEY)[[*ENTRY_KEY, "_order"]].rename(
-        columns={"_order": "_kept"}
-    )
-    kept = entries[ENTRY_KEY].merge(chosen, on=ENTRY_KEY, how="left")["_kept"].to_numpy()
-    elsewhere = kept != entries["_order"].to_numpy()
+    sizes["rank"] = _source_rank(entries)[sizes["order"].to_numpy()]
+    ranked = sizes.sort_values(["n", "rank"], ascending=[False, True], kind="stable")
+    chosen = ranked.drop_duplicates("entry")
+    kept = np.empty(int(entry.max()) + 1 if len(entry) else 0, dtype=np.int64)
+    kept[chosen["entry"].to_numpy()] = chosen["order"].to_numpy()
+    elsewhere = kept[entry] != order
     problems = _source_notes(entries[elsewhere], "duplicate-entries")
-    repeated = entries.duplicated([*ENTRY_KEY, "_order"], keep=False).to_numpy() & ~elsewhere
+    repeated = per_source.duplicated(keep=False).to_numpy() & ~elsewhere
     problems += _source_notes(entries[repeated], "repeated-entries")
     return entries.assign(counted=~elsewhere), problems
+
+
+def _entry_codes(entries: pd.DataFrame) -> np.ndarray:
+    """One integer per distinct entry key (cpr, date, start, minutes, kind)."""
+    key = np.zeros(len(entries), dtype=np.int64)
+    for name in ENTRY_KEY:
+        codes, uniques = pd.factorize(entries[name].to_numpy(), use_na_sentinel=False)
+        key = pd.factorize(key * (len(uniques) + 1) + codes)[0]  # stays below rows²
+    return key
+
+
+def _source_rank(entries: pd.DataFrame) -> np.ndarray:
+    """Per table number (`_order`): its place among the sources sorted by file, then sheet."""
+    tables = entries.drop_duplicates("_order")
+    names = {
+        int(order): f"{file}!{sheet if isinstance(sheet, str) else ''}"
+        for order, file, sheet in zip(
+            tables["_order"], tables["_file"], tables["_sheet"], strict=True
+        )
+    }
+    rank = np.zeros(max(names) + 1 if names else 0, dtype=np.int64)
+    for place, order in enumerate(sorted(names, key=names.__getitem__)):
+        rank[order] = place
+    return rank
 
 
 def _source_notes(rows: pd.DataFrame, code: str) -> list[Problem]:

@@ -106,8 +106,10 @@ class _LogTable:
         keys = entries[LOG_KEY]
         self.log_id = keys.groupby(LOG_KEY, sort=True).ngroup().to_numpy()
         self.count = int(self.log_id.max()) + 1
-        first = pd.Series(np.arange(len(entries))).groupby(self.log_id).first().to_numpy()
-        self.keys = [(str(keys["cpr"].iat[i]), str(keys["provider_key"].iat[i])) for i in first]
+        first = np.unique(self.log_id, return_index=True)[1]
+        cprs = keys["cpr"].to_numpy(dtype=object)[first]
+        provider_keys = keys["provider_key"].to_numpy(dtype=object)[first]
+        self.keys = [(str(cpr), str(key)) for cpr, key in zip(cprs, provider_keys, strict=True)]
         self.ordinal = ordinals(entries["date"])
         self._sums()
         self._days()
@@ -123,16 +125,21 @@ class _LogTable:
         self.weights: list[dict[str, tuple[float, float]]] = [{} for _ in range(self.count)]
         if entries.empty:
             return
-        labels = entries["staff"].map("{:g}".format) + "/" + entries["residents"].map("{:g}".format)
+        staff, staff_values = pd.factorize(entries["staff"].to_numpy(dtype=float))
+        residents, resident_values = pd.factorize(entries["residents"].to_numpy(dtype=float))
+        width = len(resident_values)
+        codes, pairs = pd.factorize(staff * width + residents)
+        names = [f"{staff_values[p // width]:g}/{resident_values[p % width]:g}" for p in pairs]
+        labels = np.array(names, dtype=object)[codes]
         table = pd.DataFrame(
-            {"log": self.log_id[self.direct], "weight": labels.to_numpy(),
+            {"log": self.log_id[self.direct], "weight": labels,
              "clock": entries["entry_minutes"].to_numpy(), "equivalent": entries["equivalent_minutes"].to_numpy()}
         )  # fmt: skip
         sums = (
             table.groupby(["log", "weight"], sort=True)[["clock", "equivalent"]].sum().reset_index()
         )
-        for log, weight, clock, equivalent in sums.itertuples(index=False):
-            self.weights[int(log)][str(weight)] = (float(clock), float(equivalent))
+        for log, weight, clock, equivalent in zip(*(sums[c].tolist() for c in sums), strict=True):
+            self.weights[log][str(weight)] = (clock, equivalent)
 
     def _bin(self, weights: np.ndarray) -> np.ndarray:
         return np.bincount(self.log_id, weights=weights, minlength=self.count)
@@ -233,8 +240,8 @@ class _LogTable:
             table = pd.DataFrame({"log": logs, "label": label, "hours": hours})
             sums = table.groupby(["log", "label"], sort=True)["hours"].sum().reset_index()
             result: list[dict[str, float]] = [{} for _ in range(self.count)]
-            for log, text, value in sums.itertuples(index=False):
-                result[int(log)][str(text)] = float(value)
+            for log, text, value in zip(*(sums[c].tolist() for c in sums), strict=True):
+                result[log][str(text)] = value
             self.breakdown[name] = result
 
     def _evidence(self) -> None:
@@ -306,11 +313,14 @@ class _LogTable:
                     None if low == high else int(high),
                 )
             )
-        providers = self.entries["provider"].to_numpy(dtype=object)
+        # each log's provider as its first entry with one names it
+        codes, names = pd.factorize(self.entries["provider"].to_numpy(dtype=object))
+        named = np.array([*(isinstance(name, str) for name in names), False], dtype=bool)
+        positions = np.flatnonzero(named[codes])  # code -1 (no provider) takes the last
+        logs, first = np.unique(self.log_id[positions], return_index=True)
         self.providers: list[str | None] = [None] * self.count
-        for position in range(len(providers) - 1, -1, -1):
-            if isinstance(providers[position], str):
-                self.providers[int(self.log_id[position])] = providers[position]
+        for log, code in zip(logs.tolist(), codes[positions[first]].tolist(), strict=True):
+            self.providers[log] = names[code]
 
     def log(self, n: int, min_log_days: int) -> CitizenLog:
         days = int(self.period_days[n])
@@ -365,6 +375,6 @@ def _is_weekend(ordinals: pd.Series) -> pd.Series:
 
 def ordinals(days: pd.Series) -> np.ndarray:
     """Dates as day numbers (0 where there is no date), each distinct date converted once."""
-    values = days.to_numpy(dtype=object)
-    table = {day: day.toordinal() for day in set(values) if isinstance(day, dt.date)}
-    return np.array([table.get(day, 0) for day in values], dtype=np.int64)
+    codes, uniques = pd.factorize(days.to_numpy(dtype=object))
+    table = [day.toordinal() if isinstance(day, dt.date) else 0 for day in uniques]
+    return np.array([*table, 0], dtype=np.int64)[codes]  # code -1 (no date) takes the last
