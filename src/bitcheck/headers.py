@@ -111,7 +111,11 @@ def _row_matches(row: Sequence[str], aliases: AliasTable) -> set[str]:
 
 def candidate_rows(table: RawTable) -> list[list[str]]:
     """Rows 1-30 with every text cell normalised once, for all the layouts to look at."""
-    return [[normalised_cell(cell) for cell in table.cells[index]] for index in header_rows(table)]
+    cells = table.cells
+    return [
+        [_normalised(cell) if cell.__class__ is str else "" for cell in cells[index]]
+        for index in header_rows(table)
+    ]
 
 
 def header_rows(table: RawTable) -> range:

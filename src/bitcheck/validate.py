@@ -8,6 +8,7 @@ made once per input kind, not once per sheet, since a municipality sends a thous
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,6 +81,9 @@ def flat_positions(mask: Sequence[bool]) -> list[int]:
     return [position for position, flag in enumerate(mask) if flag]
 
 
+PLAIN_DATA = (dt.date, dt.datetime, dt.time, dt.timedelta, float, int)
+
+
 def first_filled(row: Sequence[Cell]) -> Cell | None:
     """The first cell that is not blank, or None for a blank row (the hot path of reading)."""
     for cell in row:
@@ -107,8 +111,17 @@ def is_total_row(row: Sequence[Cell]) -> bool:
 def data_rows(table: RawTable, header_index: int) -> list[int]:
     """Indices of the rows below the header that are data (not blank, not totals)."""
     rows = []
-    for index in range(header_index + 1, len(table.cells)):
-        first = first_filled(table.cells[index])
+    cells = table.cells
+    for index in range(header_index + 1, len(cells)):
+        row = cells[index]
+        lead = row[0] if row else None
+        # the common cases: a date, time or number first, or text that starts with a digit
+        if (lead.__class__ in PLAIN_DATA and lead == lead) or (
+            lead.__class__ is str and lead[:1].isdigit()
+        ):
+            rows.append(index)
+            continue
+        first = first_filled(row)
         if first is not None and not (isinstance(first, str) and is_total_text(first)):
             rows.append(index)
     return rows

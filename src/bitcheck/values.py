@@ -687,18 +687,32 @@ def parse_values(
     memo = _MEMOS.setdefault(parser, {})
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
-    remembered = memo.get
+    if bool in set(map(type, values)):
+        return _parse_one_by_one(values, parser, memo)
+    distinct = dict.fromkeys(values)
+    for value in distinct:
+        if value not in memo:
+            memo[value] = _outcome(parser, value)
+    parsed_of = {value: memo[value][0] for value in distinct}
+    code_of = {value: memo[value][1] for value in distinct}
+    return list(map(parsed_of.__getitem__, values)), list(map(code_of.__getitem__, values))
+
+
+def _parse_one_by_one(
+    values: list[object],
+    parser: Callable[[object], T | None],
+    memo: dict[object, tuple[Any, str | None]],
+) -> tuple[list[T | None], list[str | None]]:
+    """parse_values for cells that include booleans: 1, 1.0 and True are equal keys, so a
+    bool is kept apart (a count of True is no count)."""
     outcomes = []
     for value in values:
-        # 1, 1.0 and True are equal keys; a bool is kept apart (a count of True is no count)
         key = (bool, value) if type(value) is bool else value
-        outcome = remembered(key)
+        outcome = memo.get(key)
         if outcome is None:
             outcome = memo[key] = _outcome(parser, value)
         outcomes.append(outcome)
-    parsed = [outcome[0] for outcome in outcomes]
-    codes = [outcome[1] for outcome in outcomes]
-    return parsed, codes
+    return [outcome[0] for outcome in outcomes], [outcome[1] for outcome in outcomes]
 
 
 def parse_date_month_first(value: object) -> dt.date | None:

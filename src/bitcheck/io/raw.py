@@ -32,6 +32,13 @@ class RawTable:
             return self.row_numbers[index]
         return self.first_row + index
 
+    def row_numbers_of(self, indices: list[int]) -> list[int]:
+        """row_number of each index, at once."""
+        if self.row_numbers is not None:
+            return [self.row_numbers[index] for index in indices]
+        first = self.first_row
+        return [first + index for index in indices]
+
     @property
     def width(self) -> int:
         return max((len(row) for row in self.cells), default=0)

@@ -90,7 +90,8 @@ def finish(
             name: [v for v, k in zip(column, keep, strict=True) if k]
             for name, column in series.items()
         }
-    columns[ROW] = [checker.row_number(i) for i, k in enumerate(keep) if k]
+    numbers = checker.table.row_numbers_of(checker.rows)
+    columns[ROW] = [n for n, k in zip(numbers, keep, strict=True) if k]
     return TableResult(
         file=checker.table.file,
         sheet=checker.table.sheet,
