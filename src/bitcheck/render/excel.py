@@ -1,7 +1,8 @@
 """The Excel reports (outputs.md §6): the audit workbook and the time-log summary.
 
 Sheets are created in their final order first and filled afterwards, so that the Notes sheet,
-filled last, can list every text another sheet had to cut at Excel's cell limit.
+filled last, can list every text another sheet had to cut at Excel's cell limit. The workbook is
+write-only (excel_stream): each sheet keeps its cells until it is complete, then streams them.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from bitcheck.i18n_fields import sheet_name
 from bitcheck.render.excel_cells import Book, Sheet
+from bitcheck.render.excel_stream import stream_workbook
 from bitcheck.render.excel_summary import Summary, write_manifest
 from bitcheck.render.excel_tables import (
     write_cases,
@@ -58,7 +60,7 @@ def workbook_bytes(
     write_manifest(sheets["manifest"], report)
     write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
     _page_setup(sheets)
-    return _saved(workbook)
+    return _saved(workbook, sheets)
 
 
 def timelog_workbook_bytes(report: TimelogReport, lang: str, *, reveal_cpr: bool) -> bytes:
@@ -68,7 +70,7 @@ def timelog_workbook_bytes(report: TimelogReport, lang: str, *, reveal_cpr: bool
     write_errors(sheets["errors"], report.errors)
     write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
     _page_setup(sheets)
-    return _saved(workbook)
+    return _saved(workbook, sheets)
 
 
 def _page_setup(sheets: dict[str, Sheet]) -> None:
@@ -86,19 +88,14 @@ def _page_setup(sheets: dict[str, Sheet]) -> None:
 
 
 def _workbook(keys: Sequence[str], lang: str) -> tuple[Workbook, dict[str, Sheet]]:
-    workbook = Workbook()
+    workbook, worksheets = stream_workbook([sheet_name(key, lang) for key in keys])
     book = Book(lang)
-    first = workbook.active
-    assert first is not None
-    sheets: dict[str, Sheet] = {}
-    for n, key in enumerate(keys):
-        worksheet = first if n == 0 else workbook.create_sheet()
-        worksheet.title = sheet_name(key, lang)
-        sheets[key] = Sheet(worksheet, book)
-    return workbook, sheets
+    return workbook, {key: Sheet(ws, book) for key, ws in zip(keys, worksheets, strict=True)}
 
 
-def _saved(workbook: Workbook) -> bytes:
+def _saved(workbook: Workbook, sheets: dict[str, Sheet]) -> bytes:
+    for sheet in sheets.values():
+        sheet.flush()
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

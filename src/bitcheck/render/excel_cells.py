@@ -1,8 +1,8 @@
 """Safe cells and table styling for the Excel reports: formatting only, no numbers computed.
 
-Every string goes through `Sheet.put`, which removes what Excel cannot hold, cuts text at the
-cell limit (noting it), and writes a string that looks like a formula as plain, quote-prefixed
-text, so that nothing from an input can be evaluated.
+Every value goes through `Sheet.entry` (`Sheet.put` uses it too), which removes what Excel cannot
+hold, cuts text at the cell limit (noting it), and writes a string that looks like a formula as
+plain, quote-prefixed text, so that nothing from an input can be evaluated.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ import re
 from collections.abc import Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass, field
-from typing import cast
 
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet.cell_range import CellRange
 
 from bitcheck import i18n
 from bitcheck.i18n_fields import text
+from bitcheck.render.excel_stream import Entry, StreamSheet
 
 DKK = "#,##0.00"
 HOURS = "0.0"
@@ -91,12 +91,13 @@ class Cut:
 
 
 StyleKey = tuple[str | None, bool, str | None, int]
+Typed = tuple[object, str, str | None, bool, Comment | None]  # value, type, format, quoted, note
 
 
 @dataclass
 class Book:
     """What the sheets of one workbook share: the language, the texts cut at the limit, and
-    the cell styles made so far (looking a style up once per cell would double the time)."""
+    the cell styles made so far, each made once and shared by every cell that has it."""
 
     lang: str
     cuts: list[Cut] = field(default_factory=list)
@@ -104,18 +105,20 @@ class Book:
 
     def style(
         self,
-        cell: Cell,
+        sheet: StreamSheet,
         number_format: str | None,
         quoted: bool,
         colour: str | None,
         alignment: Alignment | None,
-    ) -> None:
+    ) -> StyleArray | None:
+        if not (number_format or quoted or colour or alignment):
+            return None
         # the cached entry keeps `alignment` alive, so its id cannot be reused meanwhile
         key = (number_format, quoted, colour, id(alignment))
         cached = self.styles.get(key)
         if cached is not None:
-            cell._style = copy(cached[1])  # type: ignore[attr-defined]  # as openpyxl copies styles
-            return
+            return cached[1]
+        cell = Cell(sheet, row=1, column=1)  # styles are registered through a cell
         if number_format is not None:
             cell.number_format = number_format
         if quoted:
@@ -124,7 +127,9 @@ class Book:
             cell.fill = fill(colour)
         if alignment is not None:
             cell.alignment = alignment
-        self.styles[key] = (alignment, copy(cell._style))  # type: ignore[attr-defined]
+        style: StyleArray = cell._style  # type: ignore[attr-defined]
+        self.styles[key] = (alignment, style)
+        return style
 
 
 def clean_text(value: str) -> str:
@@ -147,13 +152,17 @@ def _units(value: str) -> int:
 
 
 class Sheet:
-    """One worksheet with safe writes and a running estimate of each column's width."""
+    """One worksheet with safe writes and a running estimate of each column's width.
 
-    def __init__(self, worksheet: Worksheet, book: Book) -> None:
+    Cells are kept by row until `flush`, which appends them to the write-only worksheet in
+    order; widths, heights, panes and filters are set before that."""
+
+    def __init__(self, worksheet: StreamSheet, book: Book) -> None:
         self.ws = worksheet
         self.book = book
         self.widths: dict[int, int] = {}
         self.caps: dict[int, int] = {}
+        self.rows: dict[int, list[Entry | None]] = {}
 
     def put(
         self,
@@ -164,61 +173,85 @@ class Sheet:
         colour: str | None = None,
         alignment: Alignment | None = None,
     ) -> Cell:
+        """One cell, which the caller may style further (a font, another alignment)."""
+        entry = self.entry(row, column, value, number_format, colour, alignment)
+        if isinstance(entry, Cell):
+            cell = entry
+        else:
+            cell = Cell(self.ws, row=row, column=column)
+            cell._value, cell.data_type, style = entry  # type: ignore[attr-defined]
+            cell._style = copy(style)  # type: ignore[attr-defined]  # its own, to change
+        cells = self.rows.setdefault(row, [])
+        if len(cells) < column:
+            cells.extend([None] * (column - len(cells)))
+        cells[column - 1] = cell
+        return cell
+
+    def entry(
+        self,
+        row: int,
+        column: int,
+        value: object,
+        number_format: str | None = None,
+        colour: str | None = None,
+        alignment: Alignment | None = None,
+    ) -> Entry:
+        """The value made safe, measured and styled: a cell if it carries a note, else a
+        (value, data type, style) triple for the worksheet to write."""
         if isinstance(value, Styled):
             number_format = value.number_format or number_format
             colour = value.colour or colour
             value = value.value
-        cell = cast(Cell, self.ws.cell(row=row, column=column))  # never a merged cell here
-        shown_format, quoted = self._set_value(cell, value, number_format)
-        if shown_format or quoted or colour or alignment:
-            self.book.style(cell, shown_format, quoted, colour, alignment)
+        value, data_type, shown_format, quoted, note = self._typed(row, column, value, number_format)
+        style = self.book.style(self.ws, shown_format, quoted, colour, alignment)
+        if note is None:
+            return value, data_type, style
+        cell = Cell(self.ws, row=row, column=column)
+        cell._value, cell.data_type = value, data_type  # type: ignore[attr-defined]
+        cell._style = copy(style)  # type: ignore[attr-defined]
+        cell.comment = note
         return cell
 
-    def _set_value(
-        self, cell: Cell, value: object, number_format: str | None
-    ) -> tuple[str | None, bool]:
-        """Write the value; return its number format and whether it needs a quote prefix."""
+    def _typed(self, row: int, column: int, value: object, number_format: str | None) -> Typed:
+        """The value to write, its data type, number format, quote prefix and cut note."""
         if isinstance(value, str):
-            return None, bool(value) and self._put_text(cell, value)
+            return self._text(row, column, value) if value else (None, "n", None, False, None)
         if isinstance(value, bool):
-            cell.value = value
-            self._measure(cell.column, 5)
-            return None, False
+            self._measure(column, 5)
+            return value, "b", None, False, None
         if isinstance(value, int | float):
-            return self._put_number(cell, value, number_format), False
+            if not math.isfinite(value):
+                return None, "n", None, False, None
+            self._measure(column, _number_width(value, number_format))
+            return value, "n", number_format, False, None
         if isinstance(value, dt.date):
-            cell.value = value
-            self._measure(cell.column, 10)
-            return DATE, False
+            self._measure(column, 10)
+            return value, "d", DATE, False, None
         if value is not None:
-            return None, self._put_text(cell, str(value))
-        return None, False
+            return self._text(row, column, str(value))
+        return None, "n", None, False, None
 
-    def _put_text(self, cell: Cell, value: str) -> bool:
+    def _text(self, row: int, column: int, value: str) -> Typed:
+        """Always written as text ("s"): openpyxl would take a leading "=" for a formula."""
         value = clean_text(value)
+        note = None
         cut = cut_text(value)
         if cut is not None:
-            self.book.cuts.append(Cut(self.ws.title, cell.coordinate, _units(value)))
+            where = f"{get_column_letter(column)}{row}"
+            self.book.cuts.append(Cut(self.ws.title, where, _units(value)))
             length = i18n.number(_units(value), self.book.lang)
-            note = text("text_cut_comment", self.book.lang, length=length)
-            cell.comment = Comment(note, "bitcheck")
+            note = Comment(text("text_cut_comment", self.book.lang, length=length), "bitcheck")
             value = cut
-        cell.value = value
-        cell.data_type = "s"  # openpyxl takes a leading "=" for a formula
-        longest = max((len(line) for line in value.split("\n")), default=0)
-        self._measure(cell.column, longest)
-        return value.startswith(FORMULA_STARTS)
-
-    def _put_number(self, cell: Cell, value: float, number_format: str | None) -> str | None:
-        if not math.isfinite(value):
-            return None
-        cell.value = value
-        self._measure(cell.column, _number_width(value, number_format))
-        return number_format
+        longest = max(len(line) for line in value.split("\n")) if "\n" in value else len(value)
+        self._measure(column, longest)
+        return value, "s", None, value.startswith(FORMULA_STARTS), note
 
     def _measure(self, column: int, width: int) -> None:
         if width > self.widths.get(column, 0):
             self.widths[column] = width
+
+    def merge(self, cells: str) -> None:
+        self.ws.merged_cells.add(CellRange(cells))
 
     def header_row(self, row: int, columns: Sequence[Column]) -> None:
         """The styled header row of a table."""
@@ -250,6 +283,21 @@ class Sheet:
             letter = get_column_letter(column)
             self.ws.column_dimensions[letter].width = self.fitted_width(column)
 
+    def flush(self) -> None:
+        """Write the kept rows, top to bottom (rows without cells as empty rows)."""
+        used = {
+            row: [n for n, entry in enumerate(cells, 1) if entry is not None]
+            for row, cells in self.rows.items()
+        }
+        used = {row: columns for row, columns in used.items() if columns}
+        if used:
+            first = get_column_letter(min(columns[0] for columns in used.values()))
+            last = get_column_letter(max(columns[-1] for columns in used.values()))
+            self.ws.dimension = f"{first}{min(used)}:{last}{max(used)}"
+        for row in range(1, max(self.rows, default=0) + 1):
+            self.ws.append(self.rows.get(row, []))
+        self.rows.clear()
+
 
 def _number_width(value: float, number_format: str | None) -> int:
     if number_format == DKK:
@@ -273,14 +321,19 @@ def write_table(
         WRAP_TOP if column.wrap else LEFT_TOP if column.left else TOP for column in columns
     ]
     wrapped: list[tuple[int, int, str]] = []
+    entry = sheet.entry
     for last, values in enumerate(rows, start=top + 1):  # noqa: B007
+        cells: list[Entry | None] = []
         for n, (value, number_format, alignment) in enumerate(
             zip(values, formats, alignments, strict=True), start=1
         ):
-            if value is not None:
-                sheet.put(last, n, value, number_format, alignment=alignment)
-                if alignment is WRAP_TOP and isinstance(value, str):
-                    wrapped.append((last, n, value))
+            if value is None:
+                cells.append(None)
+                continue
+            cells.append(entry(last, n, value, number_format, None, alignment))
+            if alignment is WRAP_TOP and isinstance(value, str):
+                wrapped.append((last, n, value))
+        sheet.rows[last] = cells
     for n, column in enumerate(columns, start=1):
         sheet.caps[n] = column.cap
         sheet._measure(n, max(min(len(column.header) + 2, 18), column.min_width))

@@ -81,7 +81,7 @@ class Summary:
         cell.font = BOLD
         cell.fill = fill(NOTICE_FILL)
         cell.alignment = WRAP_TOP
-        self.sheet.ws.merge_cells("A3:F3")
+        self.sheet.merge("A3:F3")
         self.sheet.ws.row_dimensions[3].height = LINE_HEIGHT * 3
         self.row = 4
         left_out = left_out_text(self.report, self.lang)
@@ -89,7 +89,7 @@ class Summary:
             warning = self.sheet.put(4, 1, left_out)
             warning.font = BOLD
             warning.fill = fill(NOTICE_FILL)
-            self.sheet.ws.merge_cells("A4:F4")
+            self.sheet.merge("A4:F4")
             self.row = 5
 
     def audited(self) -> None:
@@ -194,8 +194,9 @@ class Summary:
         for record in self.report.inputs:
             self.row += 1
             for n, key in enumerate(INPUT_KEYS, start=1):
-                self.sheet.put(self.row, n, getattr(record, key), INTEGER)
-            self.sheet.ws.cell(self.row, 1).alignment = WRAP_LEFT
+                cell = self.sheet.put(self.row, n, getattr(record, key), INTEGER)
+                if n == 1:
+                    cell.alignment = WRAP_LEFT
             lines = wrapped_lines(record.path, LABEL_WIDTH - 1)
             if lines > 1:
                 self.sheet.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines

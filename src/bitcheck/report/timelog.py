@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+from pydantic_core import to_json
 
 from bitcheck import __version__
 from bitcheck.privacy import redact_text
@@ -172,7 +172,7 @@ def report_json(
     `extra` keys (a batch run's `resolved`) are added at the end."""
     data = report.model_dump(mode="json") | (extra or {})
     _prune(data, reveal_cpr, optional)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return to_json(data, indent=2).decode("utf-8") + "\n"  # as json.dumps, in compiled code
 
 
 def prune(node: object, reveal_cpr: bool, optional: frozenset[str] = frozenset()) -> None:
