@@ -160,26 +160,45 @@ def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> V
     A file named on the command line that cannot be opened stops the run (UnreadableFileError);
     one found in a folder or glob becomes an `unreadable-file` error record.
     """
-    jobs: list[ReadJob] = []
-    for argument in arguments:
-        path_given = Path(argument)
-        named = path_given.is_file() or not (path_given.exists() or is_glob(argument))
-        jobs += [
-            ReadJob(path, display, named, kind, settings)
-            for path, display in expand_paths(argument)
-        ]
-    run = ValidationRun(inputs=[])
-    for job, outcome in zip(
-        jobs, track(map_in_order(read_job, jobs), "Læser filer", len(jobs)), strict=True
-    ):
-        if isinstance(outcome, UnreadableFileError):
-            if job.named:
-                raise outcome
-            outcome = unreadable(outcome, kind)
-        if job.named and outcome.kind is None:
-            run.unknown_kind.append(job.display)
-        run.inputs.append(outcome)
-    return run
+    return Reading(arguments, kind, settings).finish()
+
+
+class Reading:
+    """read_inputs begun: worker processes (when that pays) read while the caller goes on."""
+
+    def __init__(self, arguments: list[str], kind: str | None, settings: Settings) -> None:
+        self.arguments = arguments
+        self.kind = kind
+        self.jobs: list[ReadJob] = []
+        for argument in arguments:
+            path_given = Path(argument)
+            named = path_given.is_file() or not (path_given.exists() or is_glob(argument))
+            self.jobs += [
+                ReadJob(path, display, named, kind, settings)
+                for path, display in expand_paths(argument)
+            ]
+        self._outcomes = map_in_order(read_job, self.jobs)
+
+    def finish(self) -> ValidationRun:
+        """Every file's result, in the order given; see read_inputs."""
+        run = ValidationRun(inputs=[])
+        outcomes = track(self._outcomes, "Læser filer", len(self.jobs))
+        try:
+            for job, outcome in zip(self.jobs, outcomes, strict=True):
+                if isinstance(outcome, UnreadableFileError):
+                    if job.named:
+                        raise outcome
+                    outcome = unreadable(outcome, self.kind)
+                if job.named and outcome.kind is None:
+                    run.unknown_kind.append(job.display)
+                run.inputs.append(outcome)
+        finally:
+            self.cancel()
+        return run
+
+    def cancel(self) -> None:
+        """Stop reading: the run ends without these files."""
+        self._outcomes.cancel()
 
 
 @dataclass(frozen=True)

@@ -36,12 +36,36 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
-def map_in_order(work: Callable[[Job], Result], jobs: Sequence[Job]) -> Iterator[Result]:
-    """`map(work, jobs)`, on all cores when that pays; results come in the order of `jobs`."""
-    count = workers()
-    if count == 1 or len(jobs) < MIN_FILES or not can_fork():
-        yield from map(work, jobs)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
-        yield from pool.map(work, jobs, chunksize=CHUNK)
+class OrderedMap(Iterator[Result]):
+    """`map(work, jobs)`, on all cores when that pays; results come in the order of `jobs`.
+
+    With workers, every job is handed out at once, so the workers go on while the caller does
+    other things; `cancel` stops what has not begun (an error elsewhere ends the run).
+    """
+
+    def __init__(self, work: Callable[[Job], Result], jobs: Sequence[Job]) -> None:
+        count = workers()
+        self._pool: ProcessPoolExecutor | None = None
+        if count == 1 or len(jobs) < MIN_FILES or not can_fork():
+            self._results: Iterator[Result] = map(work, jobs)
+            return
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        self._results = self._pool.map(work, jobs, chunksize=CHUNK)
+
+    def __next__(self) -> Result:
+        try:
+            return next(self._results)
+        except BaseException:
+            self.cancel()
+            raise
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+
+def map_in_order(work: Callable[[Job], Result], jobs: Sequence[Job]) -> OrderedMap[Result]:
+    """`map(work, jobs)`, on all cores when that pays; see OrderedMap."""
+    return OrderedMap(work, jobs)

@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any, TypeGuard, TypeVar
 
 import numpy as np
@@ -208,6 +209,7 @@ def normalise_header(value: object) -> str:
     return " ".join(_fold(_text_of(cell).translate(_HEADER_PUNCTUATION)).split())
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # names and levels repeat across cases and rows
 def normalise_name(value: object) -> str:
     """A provider name or level as compared (contract.md §2c step 1): words of letters and digits.
 

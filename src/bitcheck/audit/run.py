@@ -15,7 +15,7 @@ from bitcheck.catalogue import TariffCatalogue, build_catalogue, count_rejection
 from bitcheck.catalogue.match import CaseKey, match_case
 from bitcheck.catalogue.rows import RowSource
 from bitcheck.errors import InputError
-from bitcheck.inputs import InputResult, read_inputs
+from bitcheck.inputs import InputResult, Reading, read_inputs
 from bitcheck.io.files import is_glob, newest_match
 from bitcheck.problems import Problem
 from bitcheck.schemas.cases import CaseRow
@@ -88,17 +88,19 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
 
 
 def read_logs(
-    timelogs: list[str],
+    timelogs: list[str] | Reading,
     facts: list[CaseFacts],
     settings: Settings,
     as_of: dt.date,
     problems: list[Problem],
 ) -> tuple[list[InputResult], list[CitizenLog]]:
-    """Read the time logs, summarise each citizen's log, grade it and give it its cases."""
-    log_inputs = read_inputs(timelogs, "time_log", settings).inputs if timelogs else []
+    """Read the time logs (or finish reading them), summarise each citizen's log, grade it and
+    give it its cases."""
+    reading = Reading(timelogs, "time_log", settings) if isinstance(timelogs, list) else timelogs
+    log_inputs = reading.finish().inputs
     logs = _logs(log_inputs, facts, settings, problems)
     grade_logs(logs, [t for i in log_inputs for t in i.tables], as_of, stays(facts))
-    if timelogs:
+    if reading.arguments:
         assign_logs(facts, logs, as_of)
     else:
         for case in facts:
@@ -109,9 +111,15 @@ def read_logs(
 def run_audit(
     cases: str, tariffs: str | None, timelogs: list[str], settings: Settings, as_of: dt.date
 ) -> AuditRun:
-    side = prepare_cases(cases, tariffs, settings, as_of)
+    # the time logs are most of the work: worker processes read them while the cases are read
+    reading = Reading(timelogs, "time_log", settings)
+    try:
+        side = prepare_cases(cases, tariffs, settings, as_of)
+    except BaseException:
+        reading.cancel()
+        raise
     problems = list(side.problems)
-    log_inputs, logs = read_logs(timelogs, side.facts, settings, as_of, problems)
+    log_inputs, logs = read_logs(reading, side.facts, settings, as_of, problems)
     context = RuleContext(settings, as_of, side.catalogue is not None, bool(timelogs))
     outcomes = {
         case.key: {code: rule.evaluate(case, context) for code, rule in RULES.items()}
