@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from bitcheck import values
 from bitcheck.problems import Problem
@@ -18,6 +19,7 @@ CPR_LIKE = re.compile(r"(?<!\d)(?:\d{6}-\d{4}|\d{10}|\d{9})(?!\d)")
 CPR_FIELDS = frozenset({"cpr"})
 
 
+@lru_cache(maxsize=1 << 16)  # file and sheet names repeat in every record of a file
 def redact_text(text: str, pseudonymizer: Pseudonymizer) -> str:
     """Replace CPR-like digit groups by pseudonyms, or by `#`s when not a valid CPR."""
 
