@@ -175,12 +175,7 @@ class Sheet:
     ) -> Cell:
         """One cell, which the caller may style further (a font, another alignment)."""
         entry = self.entry(row, column, value, number_format, colour, alignment)
-        if isinstance(entry, Cell):
-            cell = entry
-        else:
-            cell = Cell(self.ws, row=row, column=column)
-            cell._value, cell.data_type, style = entry  # type: ignore[attr-defined]
-            cell._style = copy(style)  # type: ignore[attr-defined]  # its own, to change
+        cell = entry if isinstance(entry, Cell) else self._cell(row, column, *entry)
         cells = self.rows.setdefault(row, [])
         if len(cells) < column:
             cells.extend([None] * (column - len(cells)))
@@ -202,14 +197,23 @@ class Sheet:
             number_format = value.number_format or number_format
             colour = value.colour or colour
             value = value.value
-        value, data_type, shown_format, quoted, note = self._typed(row, column, value, number_format)
+        value, data_type, shown_format, quoted, note = self._typed(
+            row, column, value, number_format
+        )
         style = self.book.style(self.ws, shown_format, quoted, colour, alignment)
         if note is None:
             return value, data_type, style
-        cell = Cell(self.ws, row=row, column=column)
-        cell._value, cell.data_type = value, data_type  # type: ignore[attr-defined]
-        cell._style = copy(style)  # type: ignore[attr-defined]
+        cell = self._cell(row, column, value, data_type, style)
         cell.comment = note
+        return cell
+
+    def _cell(
+        self, row: int, column: int, value: object, data_type: str, style: StyleArray | None
+    ) -> Cell:
+        """A cell of its own, for a note or for the caller to style further."""
+        cell = Cell(self.ws, row=row, column=column)
+        cell._value, cell.data_type = value, data_type  # type: ignore[attr-defined]  # typed
+        cell._style = copy(style)  # type: ignore[attr-defined]  # not the shared one
         return cell
 
     def _typed(self, row: int, column: int, value: object, number_format: str | None) -> Typed:
@@ -284,19 +288,24 @@ class Sheet:
             self.ws.column_dimensions[letter].width = self.fitted_width(column)
 
     def flush(self) -> None:
-        """Write the kept rows, top to bottom (rows without cells as empty rows)."""
-        used = {
-            row: [n for n, entry in enumerate(cells, 1) if entry is not None]
-            for row, cells in self.rows.items()
-        }
-        used = {row: columns for row, columns in used.items() if columns}
-        if used:
-            first = get_column_letter(min(columns[0] for columns in used.values()))
-            last = get_column_letter(max(columns[-1] for columns in used.values()))
-            self.ws.dimension = f"{first}{min(used)}:{last}{max(used)}"
+        """Write the kept rows top to bottom (a gap as an empty row), once, at the end."""
+        self.ws.dimension = used_range(self.rows)
         for row in range(1, max(self.rows, default=0) + 1):
             self.ws.append(self.rows.get(row, []))
         self.rows.clear()
+
+
+def used_range(rows: dict[int, list[Entry | None]]) -> str:
+    """From the first to the last cell written, as a normal worksheet gives its dimension."""
+    filled = {
+        row: [n for n, e in enumerate(cells, 1) if e is not None] for row, cells in rows.items()
+    }
+    spans = {row: (columns[0], columns[-1]) for row, columns in filled.items() if columns}
+    if not spans:
+        return "A1:A1"
+    first = get_column_letter(min(left for left, _ in spans.values()))
+    last = get_column_letter(max(right for _, right in spans.values()))
+    return f"{first}{min(spans)}:{last}{max(spans)}"
 
 
 def _number_width(value: float, number_format: str | None) -> int:
