@@ -127,15 +127,14 @@ def data_rows(table: RawTable, header_index: int) -> list[int]:
     return rows
 
 
-def raw_column(table: RawTable, rows: list[int], position: int | None) -> list[Cell]:
-    """The cells of one column over the given rows ("" past a row's end or without a column)."""
-    if position is None:
-        return [""] * len(rows)
-    cells = table.cells
-    try:
-        return [cells[i][position] for i in rows]
-    except IndexError:  # ragged rows (CSV): a short row has no cell there
-        return [cells[i][position] if position < len(cells[i]) else "" for i in rows]
+def columns_of(table: RawTable, rows: list[int]) -> list[tuple[Cell, ...]]:
+    """The given rows as columns; short rows (CSV) are padded with ""."""
+    data = [table.cells[i] for i in rows]
+    widths = set(map(len, data))
+    if len(widths) > 1:
+        width = max(widths)
+        data = [[*row, *[""] * (width - len(row))] for row in data]
+    return list(zip(*data, strict=True))
 
 
 def cell_text(value: Cell) -> str:
@@ -159,6 +158,18 @@ class TableChecker:
 
     def __post_init__(self) -> None:
         self.rejected = [False] * len(self.rows)
+        self._columns: list[tuple[Cell, ...]] | None = None
+
+    def raw(self, position: int | None) -> list[Cell]:
+        """The cells of one column over the data rows ("" past a row's end or without a
+        column); the rows are turned into columns once, on first use."""
+        if position is None:
+            return [""] * len(self.rows)
+        if self._columns is None:
+            self._columns = columns_of(self.table, self.rows)
+        if position >= len(self._columns):
+            return [""] * len(self.rows)
+        return list(self._columns[position])
 
     def row_number(self, position: int) -> int:
         return self.table.row_number(self.rows[position])
@@ -247,7 +258,7 @@ def check_columns(checker: TableChecker, specs: list[FieldSpec]) -> dict[str, Co
     columns: dict[str, Column] = {}
     for spec in specs:
         position = checker.match.columns.get(spec.name)
-        raw = raw_column(checker.table, checker.rows, position)
+        raw = checker.raw(position)
         notes: list[str] = []
         parsed, codes = parse_field(spec, raw, notes) if position is not None else _absent(raw)
         for code in notes:

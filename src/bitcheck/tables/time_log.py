@@ -19,7 +19,6 @@ from bitcheck.validate import (
     cell_text,
     check_columns,
     data_rows,
-    raw_column,
     require,
     with_default,
 )
@@ -70,7 +69,7 @@ def _absent_columns(
 
 def _check_start(checker: TableChecker, spec: FieldSpec) -> tuple[Column, list[float | None]]:
     """The start column; `07:00-07:30` gives the start and the end."""
-    raw = raw_column(checker.table, checker.rows, checker.match.columns.get("start"))
+    raw = checker.raw(checker.match.columns.get("start"))
     spans, codes = values.parse_values(raw, values.parse_time_span)
     checker.reject_codes("start", codes, raw)
     starts = [None if span is None else span[0] for span in spans]
