@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from bitcheck.errors import UnreadableFileError
 from bitcheck.headers import Detection, detect
@@ -23,6 +22,9 @@ from bitcheck.tables import read_table
 from bitcheck.tables.case_keys import resolve_case_keys
 from bitcheck.tables.header_block import HeaderBlock, read_header_block
 from bitcheck.validate import TableResult
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -52,6 +54,8 @@ class InputResult:
 
     def frame(self) -> pd.DataFrame:
         """The accepted rows of every table, with the file and sheet they came from."""
+        import pandas as pd  # not in the worker processes that read files
+
         frames = [t.frame.assign(_file=t.file, _sheet=t.sheet) for t in self.tables if len(t.frame)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 

@@ -11,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from bitcheck import values
 from bitcheck.headers import HeaderMatch, normalised_cell
 from bitcheck.io.raw import Cell, RawTable
 from bitcheck.problems import Problem
 from bitcheck.schemas import FieldSpec
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PARSERS: dict[str, Callable[[object], Any]] = {
     "id": values.parse_id,
@@ -65,6 +66,8 @@ class TableResult:
     @property
     def frame(self) -> pd.DataFrame:
         """The accepted rows as a frame (object columns), made when first asked for."""
+        import pandas as pd  # not in the worker processes that read files
+
         if self._frame is None:
             self._frame = pd.DataFrame(
                 {name: pd.Series(column, dtype=object) for name, column in self.columns.items()}

@@ -15,10 +15,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Any, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard, TypeVar
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 T = TypeVar("T")
 
@@ -132,9 +134,13 @@ _LEADING_LEVEL_WORD = re.compile(r"^(?:takstniveau|niveau|pakke|ydelsespakke|tri
 # --- cells ---------------------------------------------------------------------------------
 
 
+PANDAS_MISSING = ("NAType", "NaTType")  # pd.NA, pd.NaT: told by name, so that reading a
+# file (in a worker process) never imports pandas
+
+
 def is_blank(value: object) -> bool:
     """True for None, NaN, "", text of only spaces and Excel error values (#N/A, ...)."""
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or type(value).__name__ in PANDAS_MISSING:
         return True
     if isinstance(value, float | np.floating):
         return math.isnan(value)
@@ -654,6 +660,8 @@ def parse_column(
 ) -> tuple[pd.Series[Any], pd.Series[Any]]:
     """Parse a column, each distinct value once: (values, error codes), both object Series with
     the input's index; a value is None where empty or invalid, a code None where fine."""
+    import pandas
+
     outcomes: dict[tuple[type, object], tuple[T | None, str | None]] = {}
     parsed: list[T | None] = []
     codes: list[str | None] = []
@@ -665,8 +673,8 @@ def parse_column(
         parsed.append(result)
         codes.append(code)
     return (
-        pd.Series(parsed, index=values.index, dtype=object),
-        pd.Series(codes, index=values.index, dtype=object),
+        pandas.Series(parsed, index=values.index, dtype=object),
+        pandas.Series(codes, index=values.index, dtype=object),
     )
 
 

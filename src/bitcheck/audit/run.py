@@ -109,10 +109,17 @@ def read_logs(
 
 
 def run_audit(
-    cases: str, tariffs: str | None, timelogs: list[str], settings: Settings, as_of: dt.date
+    cases: str,
+    tariffs: str | None,
+    timelogs: list[str],
+    settings: Settings,
+    as_of: dt.date,
+    reading: Reading | None = None,
 ) -> AuditRun:
-    # the time logs are most of the work: worker processes read them while the cases are read
-    reading = Reading(timelogs, "time_log", settings)
+    """Every rule on every case. The time logs are most of the work: worker processes read them
+    (`reading`, when the caller began it even earlier) while the cases are read here."""
+    if reading is None:
+        reading = Reading(timelogs, "time_log", settings)
     try:
         side = prepare_cases(cases, tariffs, settings, as_of)
     except BaseException:

@@ -67,14 +67,22 @@ def audit(
     fail_on: str | None,
 ) -> int:
     """Audit CASES (a case export: file, folder or quoted glob): need, grant, tariff and delivery."""
-    from bitcheck.audit.run import run_audit
-    from bitcheck.render import audit as render
+    from bitcheck.inputs import Reading
     from bitcheck.render.output import format_of
-    from bitcheck.report.audit_build import build_audit_report
-    from bitcheck.report.filters import filter_report
 
     output_format = format_of(run.output, run.output_format)
-    result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
+    # worker processes begin on the time logs before the rest of the audit is even imported
+    reading = Reading(list(timelogs), "time_log", run.settings)
+    try:
+        from bitcheck.audit.run import run_audit
+        from bitcheck.render import audit as render
+        from bitcheck.report.audit_build import build_audit_report
+        from bitcheck.report.filters import filter_report
+    except BaseException:
+        reading.cancel()
+        raise
+    today = as_of or dt.date.today()
+    result = run_audit(cases, tariffs, list(timelogs), run.settings, today, reading)
     report = build_audit_report(
         result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
     )
