@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bitcheck.errors import InputError
@@ -30,6 +31,7 @@ class Pseudonymizer:
     key: bytes
     source: str  # "BITCHECK_PSEUDONYM_KEY" or the key file's path, never the key
 
+    @lru_cache(maxsize=1 << 17)  # noqa: B019 - one pseudonymizer per run; a CPR recurs per case
     def pseudonym(self, cpr_digits: str) -> str:
         digest = hmac.new(self.key, cpr_digits.encode("ascii"), hashlib.sha256).hexdigest()
         return "B-" + digest[:10]
