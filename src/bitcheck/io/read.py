@@ -28,6 +28,7 @@ from bitcheck.errors import UnreadableFileError
 from bitcheck.io.csv_reader import read_csv
 from bitcheck.io.raw import SourceFile
 from bitcheck.io.workbook import read_workbook
+from bitcheck.io.xlsx_package import Package, open_package
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,9 +52,18 @@ READ_ERRORS = (
 
 
 def read_file(path: Path, display: str, *, max_sheet_cells: int) -> SourceFile:
-    """Read a CSV, text or workbook file into raw tables."""
+    """Read a CSV, text or workbook file into raw tables.
+
+    A zip is opened once: its format is told, its sheets are scanned and its bytes hashed
+    from the same `Package`.
+    """
     try:
-        file_format = detect_format(path, display)
+        head = _head(path, display)
+        if head.startswith(ZIP_MAGIC):
+            with open_package(path, _whole(head)) as package:
+                file_format = _zip_format(package, path, display)
+                return read_workbook(path, display, file_format, max_sheet_cells, package)
+        file_format = _plain_format(head, path, display)
         if file_format == "csv":
             return read_csv(path, display)
         return read_workbook(path, display, file_format, max_sheet_cells)
@@ -75,6 +85,15 @@ def _unreadable(display: str, exc: Exception) -> UnreadableFileError:
 
 def detect_format(path: Path, display: str) -> str:
     """xlsx, xlsm, xls, xlsb, ods or csv, from the file's first bytes (and its suffix)."""
+    head = _head(path, display)
+    if head.startswith(ZIP_MAGIC):
+        with open_package(path, _whole(head)) as package:
+            return _zip_format(package, path, display)
+    return _plain_format(head, path, display)
+
+
+def _head(path: Path, display: str) -> bytes:
+    """The file's first HEAD_BYTES bytes (all of a smaller file)."""
     if path.is_dir():
         raise UnreadableFileError(display, "directory")
     if not path.exists():
@@ -83,21 +102,28 @@ def detect_format(path: Path, display: str) -> str:
         head = stream.read(HEAD_BYTES)
     if not head:
         raise UnreadableFileError(display, "empty")
-    if head.startswith(ZIP_MAGIC):
-        return _zip_format(path, display)
+    return head
+
+
+def _whole(head: bytes) -> bytes | None:
+    """The head when it is the whole file, which then need not be read again."""
+    return head if len(head) < HEAD_BYTES else None
+
+
+def _plain_format(head: bytes, path: Path, display: str) -> str:
     if head.startswith(OLE_MAGIC):
         return _ole_format(path, display)
     _refuse_markup(head, display)
     return "csv"
 
 
-def _zip_format(path: Path, display: str) -> str:
-    with zipfile.ZipFile(path) as archive:
-        names = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist()}
-        if any(info.flag_bits & ZIP_ENCRYPTED for info in names.values()):
-            raise UnreadableFileError(display, "password")
-        if _is_opendocument(archive, names.get("mimetype")):
-            return "ods"
+def _zip_format(package: Package, path: Path, display: str) -> str:
+    infos = package.archive.infolist()
+    names = {info.filename.replace("\\", "/").lower(): info for info in infos}
+    if any(info.flag_bits & ZIP_ENCRYPTED for info in names.values()):
+        raise UnreadableFileError(display, "password")
+    if _is_opendocument(package, names.get("mimetype")):
+        return "ods"
     if any(name.endswith("workbook.bin") for name in names):
         return "xlsb"
     if any(name.endswith("workbook.xml") for name in names):
@@ -107,10 +133,10 @@ def _zip_format(path: Path, display: str) -> str:
     raise UnreadableFileError(display, "not-a-table", detail=SAVE_AS)
 
 
-def _is_opendocument(archive: zipfile.ZipFile, mimetype: zipfile.ZipInfo | None) -> bool:
+def _is_opendocument(package: Package, mimetype: zipfile.ZipInfo | None) -> bool:
     if mimetype is None or mimetype.file_size > HEAD_BYTES:
         return False
-    return archive.read(mimetype).strip().startswith(ODS_MIMETYPE)
+    return package.read(mimetype).strip().startswith(ODS_MIMETYPE)
 
 
 def _is_macro_workbook(path: Path, names: dict[str, zipfile.ZipInfo]) -> bool:

@@ -18,6 +18,7 @@ reason "unreadable"); when no sheet can be read at all, the file is corrupt.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import pickle
@@ -35,7 +36,13 @@ import bitcheck
 from bitcheck.errors import UnreadableFileError
 from bitcheck.io.files import file_sha256
 from bitcheck.io.raw import RawTable, SourceFile
-from bitcheck.io.xlsx_scan import ScanError, SheetScan, column_letters, scan_workbook
+from bitcheck.io.xlsx_package import Package, ScanError
+from bitcheck.io.xlsx_scan import (
+    SheetScan,
+    column_letters,
+    scan_package,
+    scan_workbook,
+)
 from bitcheck.problems import Problem
 
 SKIPPED_SHEET_NAMES = frozenset({"vejledning", "instructions", "lister"})
@@ -73,10 +80,20 @@ class _Reading:
         self.failed += sum(1 for outcome in outcomes if _is_failure(outcome))
 
 
-def read_workbook(path: Path, display: str, file_format: str, max_sheet_cells: int) -> SourceFile:
-    """Read every wanted worksheet of a workbook; see the module docstring for the rules."""
+def read_workbook(
+    path: Path,
+    display: str,
+    file_format: str,
+    max_sheet_cells: int,
+    package: Package | None = None,
+) -> SourceFile:
+    """Read every wanted worksheet of a workbook; see the module docstring for the rules.
+
+    `package` is the file already open as a zip, when the caller has it: it is scanned and
+    hashed from there instead of from the file.
+    """
     try:
-        reading = _read(path, display, file_format, max_sheet_cells)
+        reading = _read(path, display, file_format, max_sheet_cells, package)
     except _TooLarge as exc:
         reading = _Reading([_too_large(display, None, exc.cells, max_sheet_cells)])
     if reading.failed and reading.failed == len(reading.outcomes):
@@ -85,14 +102,22 @@ def read_workbook(path: Path, display: str, file_format: str, max_sheet_cells: i
         path=path,
         display=display,
         file_format=file_format,
-        sha256=file_sha256(path),
+        sha256=_sha256(path, package),
         tables=[outcome for outcome in reading.outcomes if isinstance(outcome, RawTable)],
         problems=[outcome for outcome in reading.outcomes if isinstance(outcome, Problem)],
     )
 
 
-def _read(path: Path, display: str, file_format: str, max_sheet_cells: int) -> _Reading:
-    scans = _scan(path) if file_format in SCANNED_FORMATS else None
+def _sha256(path: Path, package: Package | None) -> str:
+    if package is not None and package.data is not None:
+        return hashlib.sha256(package.data).hexdigest()
+    return file_sha256(path)
+
+
+def _read(
+    path: Path, display: str, file_format: str, max_sheet_cells: int, package: Package | None
+) -> _Reading:
+    scans = _scan(path, package) if file_format in SCANNED_FORMATS else None
     if scans is None:
         return read_in_child(path, display, max_sheet_cells)
     with _open(path, display) as workbook:
@@ -104,9 +129,9 @@ def _read(path: Path, display: str, file_format: str, max_sheet_cells: int) -> _
         return reading
 
 
-def _scan(path: Path) -> dict[str, SheetScan] | None:
+def _scan(path: Path, package: Package | None) -> dict[str, SheetScan] | None:
     try:
-        return scan_workbook(path)
+        return scan_workbook(path) if package is None else scan_package(package)
     except ScanError:
         return None
 

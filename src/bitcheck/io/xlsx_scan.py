@@ -1,56 +1,51 @@
 """Size and formula scan of .xlsx/.xlsm sheets, done before calamine loads a sheet.
 
 calamine allocates a sheet's whole used range at once, so a few-kilobyte file with a value in
-A1 and one in XFD1048576 asks for billions of cells and aborts the process. This module reads
-each sheet's XML as a stream (never the whole part at once) and takes the used extent from the
-cell references themselves (`<c r="B7">`, with or without a namespace prefix), never from the
-`<dimension>` tag. Only cells with content count, as in calamine: a styled empty cell
-(`<c r="Z9" s="1"/>`) does not widen the extent.
+A1 and one in XFD1048576 asks for billions of cells and aborts the process. This module takes
+each sheet's used extent from the cell references themselves (`<c r="B7">`, with or without a
+namespace prefix), never from the `<dimension>` tag. Only cells with content count, as in
+calamine: a styled empty cell (`<c r="Z9" s="1"/>`) does not widen the extent.
 
-The fast path finds the references with numpy over each chunk. A sheet whose cells lack the
+The scan must cost little next to reading the file, also over many small files: the package is
+opened once (`xlsx_package.Package`, shared with the format check and the hash). A sheet part up to CHUNK_BYTES is scanned in one piece, a larger one as a
+stream of chunks that end after a cell's closing tag, never whole. numpy finds the references
+and the cell and formula tags in a few passes over the bytes. A sheet whose cells lack the
 `r` attribute (allowed, rare) is walked tag by tag instead, placing such cells the way
 calamine does: one column right of the previous cell, one row below the previous row.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import zipfile
-import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from xml.etree import ElementTree
 
 import numpy as np
 import numpy.typing as npt
 
+from bitcheck.io.xlsx_package import (
+    PACKAGE_ERRORS,
+    Package,
+    ScanError,
+    check_other_parts,
+    open_package,
+    sheet_parts,
+)
+
+__all__ = ["Package", "ScanError", "SheetScan", "open_package", "scan_package", "scan_workbook"]
+
 XML_BYTES_LIMIT = 1 << 30  # a sheet part larger than this (uncompressed) is not read
-PART_BYTES_LIMIT = 64 << 20  # workbook.xml and relationship parts, parsed here
-SHARED_BYTES_LIMIT = 1 << 30  # any other part (calamine loads shared strings at open)
-CHUNK_BYTES = 1 << 22
+CHUNK_BYTES = 1 << 22  # a sheet part up to this size is scanned in one piece
 CARRY_LIMIT = 1 << 20
 TAG_WINDOW = 64
 TOO_MANY = 1 << 40  # stands for a reference beyond what a sheet can hold
 
 Ints = npt.NDArray[np.int64]
-PACKAGE_ERRORS = (
-    zipfile.BadZipFile,
-    zlib.error,
-    ElementTree.ParseError,
-    OSError,
-    EOFError,
-    KeyError,
-    ValueError,
-    NotImplementedError,  # an unsupported compression method
-    RuntimeError,  # an encrypted member
-)
-
-
-class ScanError(Exception):
-    """The package structure (workbook part, relationships) cannot be read."""
+Bytes = npt.NDArray[np.uint8]
+Flags = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -79,91 +74,20 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
     more than SHARED_BYTES_LIMIT bytes (calamine would load it whole on opening the file).
     """
     try:
-        with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
-            _check_other_parts(archive, parts)
-            return {name: scan_sheet(archive, info) for name, info in parts.items()}
+        with open_package(path) as package:
+            return scan_package(package)
     except PACKAGE_ERRORS as exc:
         raise ScanError(str(exc)) from exc
 
 
-# --- package structure ------------------------------------------------------------------
-
-
-def _check_other_parts(archive: zipfile.ZipFile, sheets: dict[str, zipfile.ZipInfo]) -> None:
-    sheet_names = {info.filename for info in sheets.values()}
-    for info in archive.infolist():
-        if info.filename not in sheet_names and info.file_size > SHARED_BYTES_LIMIT:
-            raise ScanError(f"{info.filename} declares {info.file_size} bytes")
-
-
-def _normalise(name: str) -> str:
-    return name.replace("\\", "/").lstrip("/").lower()
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _read_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> ElementTree.Element:
-    if info.file_size > PART_BYTES_LIMIT:
-        raise ScanError(f"{info.filename} is too large")
-    return ElementTree.fromstring(archive.read(info))
-
-
-def _relationships(
-    archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo], part: str
-) -> dict[str, str]:
-    """Id -> target part name (normalised) of `part`'s relationships."""
-    folder, name = posixpath.split(part)
-    info = members.get(posixpath.join(folder, "_rels", name + ".rels"))
-    if info is None:
-        return {}
-    targets: dict[str, str] = {}
-    for element in _read_xml(archive, info).iter():
-        if _local(element.tag) == "Relationship" and element.get("TargetMode") != "External":
-            target = element.get("Target", "").replace("\\", "/")
-            resolved = target if target.startswith("/") else posixpath.join(folder, target)
-            targets[element.get("Id", "")] = _normalise(posixpath.normpath(resolved))
-    return targets
-
-
-def _workbook_part(archive: zipfile.ZipFile, members: dict[str, zipfile.ZipInfo]) -> str:
-    info = members.get("_rels/.rels")
-    if info is not None:
-        for element in _read_xml(archive, info).iter():
-            if element.get("Type", "").endswith("/officeDocument"):
-                return _normalise(posixpath.normpath(element.get("Target", "").replace("\\", "/")))
-    return "xl/workbook.xml"
-
-
-def _sheet_ids(workbook: ElementTree.Element) -> Iterator[tuple[str, str]]:
-    """(sheet name, relationship id) in workbook order; the id attribute may carry any prefix."""
-    for element in workbook.iter():
-        if _local(element.tag) != "sheet":
-            continue
-        ids = [
-            value
-            for key, value in element.attrib.items()
-            if key.startswith("{") and _local(key) == "id"
-        ]
-        if ids and "name" in element.attrib:
-            yield element.attrib["name"], ids[0]
-
-
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
-    """Sheet name -> its XML part, from the workbook part and its relationships."""
-    members = {_normalise(info.filename): info for info in archive.infolist()}
-    part = _workbook_part(archive, members)
-    if part not in members:
-        raise ScanError("the package has no workbook part")
-    targets = _relationships(archive, members, part)
-    parts: dict[str, zipfile.ZipInfo] = {}
-    for name, rel_id in _sheet_ids(_read_xml(archive, members[part])):
-        info = members.get(targets.get(rel_id, ""))
-        if info is not None:
-            parts[name] = info
-    return parts
+def scan_package(package: Package) -> dict[str, SheetScan]:
+    """`scan_workbook` of a package already open."""
+    try:
+        parts = sheet_parts(package)
+        check_other_parts(package.archive, parts)
+        return {name: scan_sheet(package, info) for name, info in parts.items()}
+    except PACKAGE_ERRORS as exc:
+        raise ScanError(str(exc)) from exc
 
 
 # --- one sheet ----------------------------------------------------------------------------
@@ -178,18 +102,14 @@ class _Extent:
     min_column: int = TOO_MANY
     max_column: int = 0
 
-    def add(self, rows: Ints, columns: Ints) -> None:
-        if rows.size:
-            self.min_row = min(self.min_row, int(rows.min()))
-            self.max_row = max(self.max_row, int(rows.max()))
-            self.min_column = min(self.min_column, int(columns.min()))
-            self.max_column = max(self.max_column, int(columns.max()))
+    def add(self, min_row: int, max_row: int, min_column: int, max_column: int) -> None:
+        self.min_row = min(self.min_row, min_row)
+        self.max_row = max(self.max_row, max_row)
+        self.min_column = min(self.min_column, min_column)
+        self.max_column = max(self.max_column, max_column)
 
     def add_one(self, row: int, column: int) -> None:
-        self.min_row = min(self.min_row, row)
-        self.max_row = max(self.max_row, row)
-        self.min_column = min(self.min_column, column)
-        self.max_column = max(self.max_column, column)
+        self.add(row, row, column, column)
 
     def cells(self) -> int:
         if self.max_row == 0:
@@ -213,16 +133,20 @@ class _Tally:
     references: int = 0
 
 
-def scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetScan:
+Blocks = Callable[[], Iterable[bytes]]
+
+
+def scan_sheet(package: Package, info: zipfile.ZipInfo) -> SheetScan:
     """Scan one sheet part; the slow walk runs only when some cells have no reference."""
     if info.file_size > XML_BYTES_LIMIT:
         return SheetScan(0, None, None, 0, None, xml_too_large=True, xml_bytes=info.file_size)
+    blocks = _sheet_blocks(package, info)
     tally = _Tally(_Extent(), _Formulas())
-    for block in _blocks(archive, info):
+    for block in blocks():
         _scan_block(block, tally)
     extent = tally.extent
     if tally.cell_tags > tally.references:
-        extent = _walk_extent(archive, info)
+        extent = _walk_extent(blocks())
     found = extent.max_row > 0
     return SheetScan(
         cells=extent.cells(),
@@ -232,6 +156,20 @@ def scan_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> SheetScan:
         first_formula_cell=tally.formulas.first,
         xml_bytes=info.file_size,
     )
+
+
+def _sheet_blocks(package: Package, info: zipfile.ZipInfo) -> Blocks:
+    """The part's blocks, read again on each call: in one piece when small, else streamed.
+
+    One piece scans as the one chunk of a stream would: that chunk is cut after the last
+    cell's closing tag (or before a tag), and nothing the scan looks for spans the cut. (Only
+    text after the last cell that looks like a prefixed cell tag, `</c>x:c `, which no writer
+    puts there, is taken as a closing tag in one piece and as a cell tag past a cut.)
+    """
+    if info.file_size > CHUNK_BYTES:
+        return lambda: _blocks(package.archive, info)
+    whole = (package.read(info),)
+    return lambda: whole
 
 
 def _blocks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -264,82 +202,189 @@ def _split_point(buffer: bytes) -> int:
     return tag if tag > 0 and len(buffer) - tag <= CARRY_LIMIT else len(buffer)
 
 
-def _scan_block(block: bytes, tally: _Tally) -> None:
-    data = np.frombuffer(block + b"\0" * 16, dtype=np.uint8)
-    starts = _reference_starts(data)
-    columns, after = _columns(data, starts)
-    rows = _rows(data, after)
-    cell = columns > 0
-    tally.references += int(cell.sum())
-    census = _tag_census(data)
+# --- one block: references, cell and formula tags -----------------------------------------
+#
+# The work is done in few numpy calls over the whole block, since each call costs more than
+# the bytes it handles in a sheet of a few thousand cells.
+
+FRONT = 8  # zero bytes before a block, so that looking a few bytes back stays inside
+BACK = 32  # zero bytes after it, for looking ahead
+
+
+def _byte_set(members: bytes) -> npt.NDArray[np.bool_]:
+    table = np.zeros(256, bool)
+    table[list(members)] = True
+    return table
+
+
+SPACE = _byte_set(b" \t\n\r")
+QUOTE = _byte_set(b"\"'")
+SPACE_QUOTE = SPACE[:, None] & QUOTE[None, :]  # a space before and a quote after `r=`
+NAME_END = _byte_set(b" \t\n\r>/")  # what ends a one-letter element name
+LETTER = _byte_set(bytes(range(65, 91)) + bytes(range(97, 123)))
+WORD64 = np.dtype((np.void, 8))
+
+
+class _Block:
+    """A block's bytes with zeros before and after it, read at block positions."""
+
+    def __init__(self, block: bytes) -> None:
+        self.size = len(block)
+        self.bytes: Bytes = np.frombuffer(bytes(FRONT) + block + bytes(BACK), np.uint8)
+
+    def at(self, positions: Ints, offset: int = 0) -> Bytes:
+        """The bytes at `positions` + `offset`, for an offset from -FRONT to BACK - 1."""
+        return self.bytes[FRONT + offset :].take(positions)
+
+    def words(self, positions: Ints, offset: int = 0) -> npt.NDArray[np.uint64]:
+        """The eight bytes from each of `positions` + `offset` (0 or more) as a little-endian
+        word."""
+        count = self.size + BACK - 8 - offset
+        words = np.ndarray((count,), WORD64, self.bytes, FRONT + offset, (1,))
+        return words[positions].view("<u8")
+
+    def pair_mask(self, first: int, second: int, spread: tuple[int, int] | None = None) -> Flags:
+        """Where byte `first` is followed by byte `second`; with a `spread`, each byte may
+        differ from them in the bits of its spread."""
+        head = self.bytes[FRONT : FRONT + self.size]
+        tail = self.bytes[FRONT + 1 : FRONT + self.size + 1]
+        if spread is None:
+            return np.asarray((head == first) & (tail == second))
+        head_bits, tail_bits = np.uint8(spread[0]), np.uint8(spread[1])
+        return np.asarray(((head | head_bits) == first) & ((tail | tail_bits) == second))
+
+    def pairs(self, first: int, second: int) -> Ints:
+        """Positions, sorted, where byte `first` is followed by byte `second`."""
+        found: Ints = self.pair_mask(first, second).nonzero()[0]
+        return found
+
+
+def _scan_block(text: bytes, tally: _Tally) -> None:
+    block = _Block(text)
+    starts = _reference_starts(block)
+    cell = LETTER.take(block.at(starts))
+    tally.references += int(np.count_nonzero(cell))
+    census = _tag_census(block)
     tally.cell_tags += census.cells
-    content = cell & ~_self_closing(data, starts)
-    tally.extent.add(rows[content], columns[content])
+    closing = _self_closing(block, starts)
+    content = starts[cell] if closing is None else starts[cell & ~closing]
+    if content.size:
+        _add_extent(block, content, tally.extent)
     if census.formulas:
-        _count_formulas(block, tally.formulas, census.prefixed_formulas)
+        _count_formulas(text, tally.formulas, census.prefixed_formulas)
 
 
-def _reference_starts(data: npt.NDArray[np.uint8]) -> Ints:
+def _reference_starts(block: _Block) -> Ints:
     """Positions of the values of ` r="..."` attributes (any element; the caller sorts out)."""
-    equals = np.flatnonzero(data == 0x3D)
-    equals = equals[(equals >= 2) & (equals < data.size - 2)]
-    before = data[equals - 2]
-    quote = data[equals + 1]
-    keep = data[equals - 1] == 0x72  # r
-    keep &= (before == 0x20) | (before == 0x09) | (before == 0x0A) | (before == 0x0D)
-    keep &= (quote == 0x22) | (quote == 0x27)
-    starts: Ints = equals[keep].astype(np.int64) + 2
+    letter_r = block.pairs(0x72, 0x3D)
+    keep = SPACE_QUOTE[block.at(letter_r, -1), block.at(letter_r, 2)]
+    starts: Ints = letter_r[keep] + 3
     return starts
 
 
-def _columns(data: npt.NDArray[np.uint8], starts: Ints) -> tuple[Ints, Ints]:
-    """Column number of each reference (0: no letters) and where its digits start."""
-    column = np.zeros(starts.size, np.int64)
+def _add_extent(block: _Block, starts: Ints, extent: _Extent) -> None:
+    """Widen `extent` by the cells whose references start at `starts` (each with a letter)."""
+    if LETTER.take(block.at(starts, 1)).any():
+        columns, letters = _columns(block, starts)
+        rows = _rows(block, starts + letters)
+        extent.add(int(rows.min()), int(rows.max()), int(columns.min()), int(columns.max()))
+    else:  # one letter each, as in most sheets
+        upper = block.at(starts) & 0xDF
+        rows = _rows(block, starts, 1)
+        extent.add(int(rows.min()), int(rows.max()), int(upper.min()) - 64, int(upper.max()) - 64)
+
+
+def _columns(block: _Block, starts: Ints) -> tuple[Ints, Ints]:
+    """Column number of each reference and its number of letters, at most 3: a 4th letter
+    makes the column TOO_MANY."""
+    column = (block.at(starts) & 0xDF).astype(np.int64) - 64
     active = np.ones(starts.size, bool)
-    position = starts.copy()
-    for _ in range(3):
-        upper = data[position] & 0xDF
-        letter = active & (upper >= 0x41) & (upper <= 0x5A)
-        column = np.where(letter, column * 26 + upper.astype(np.int64) - 64, column)
-        position += letter
-        active = letter
-    upper = data[position] & 0xDF
-    column[active & (upper >= 0x41) & (upper <= 0x5A)] = TOO_MANY
-    return column, position
+    letters = np.ones(starts.size, np.int64)
+    for index in (1, 2):
+        upper = block.at(starts, index) & 0xDF
+        active &= LETTER.take(upper)
+        column = np.where(active, column * 26 + upper - 64, column)
+        letters += active
+    column[active & LETTER.take(block.at(starts, 3))] = TOO_MANY
+    return column, letters
 
 
-def _rows(data: npt.NDArray[np.uint8], starts: Ints) -> Ints:
+# Eight digits at a time, as one little-endian 64-bit word with the first digit lowest.
+ZEROS = np.uint64(0x3030303030303030)  # '0' in every byte
+TEN_UP = np.uint64(0x7676767676767676)  # sets the high bit of a byte from 10 up
+HIGH_BITS = np.uint64(0x8080808080808080)
+TOP_BIT = np.uint64(1 << 63)
+ONE, SEVEN = np.uint64(1), np.uint64(7)
+TENS = np.uint64(1 + (10 << 8))  # x * 10 + y for adjacent digits x, y
+PAIRS = (  # (mask, multiplier, shift): the same for pairs of them, then for fours
+    (np.uint64(0x00FF00FF00FF00FF), np.uint64(1 + (100 << 16)), np.uint64(16)),
+    (np.uint64(0x0000FFFF0000FFFF), np.uint64(1 + (10000 << 32)), np.uint64(32)),
+)
+
+
+def _rows(block: _Block, starts: Ints, offset: int = 0) -> npt.NDArray[np.uint64]:
+    """Row number of each reference from its digits; ten digits or more make it TOO_MANY.
+
+    Per reference, the eight bytes from its first digit are one word. A byte that is not a
+    digit gets its high bit set; the lowest such bit tells how many digits come first. The
+    digits are moved up to end just below the top byte and added up pairwise (x * 10 + y,
+    then pairs, then fours), which needs no mask at first: every byte is below 10.
+    """
+    digits = block.words(starts, offset) ^ ZEROS
+    other = ((digits + TEN_UP) | digits) & HIGH_BITS  # carries only spoil the later bytes
+    first = other | TOP_BIT  # with eight digits, pretend the last is not one
+    first &= np.negative(first)
+    value: npt.NDArray[np.uint64] = (digits & ((first - ONE) >> SEVEN)) * (TOP_BIT // first)
+    value *= TENS
+    for mask, multiplier, shift in PAIRS:
+        value = ((value & mask) * multiplier) >> shift
+    if not other.all():  # eight digits or more: digit by digit
+        long = np.flatnonzero(other == 0)
+        value[long] = _long_rows(block, starts[long] + offset)
+    return value
+
+
+def _long_rows(block: _Block, starts: Ints) -> Ints:
+    """Rows of eight digits or more, digit by digit."""
     row = np.zeros(starts.size, np.int64)
     active = np.ones(starts.size, bool)
     for offset in range(10):
-        digit = data[starts + offset]
-        active &= (digit >= 0x30) & (digit <= 0x39)
-        if not active.any():
-            return row
-        row = np.where(active, row * 10 + digit.astype(np.int64) - 48, row)
+        digit = block.at(starts, offset).astype(np.int64) - 48
+        active &= (digit >= 0) & (digit < 10)
+        row = np.where(active, row * 10 + digit, row)
     row[active] = TOO_MANY
     return row
 
 
-def _self_closing(data: npt.NDArray[np.uint8], starts: Ints) -> npt.NDArray[np.bool_]:
-    """Whether the tag holding each reference ends with `/>` (a cell without content).
+def _self_closing(block: _Block, starts: Ints) -> Flags | None:
+    """Whether the tag holding each reference ends with `/>` (a cell without content); None
+    when none does.
 
     Each `/>` is matched to the last reference before it; it closes that reference's tag when
     no `>` stands between them. A tag longer than TAG_WINDOW bytes counts as having content,
     which can only overstate the extent.
     """
-    closing = np.zeros(starts.size, bool)
     if starts.size == 0:
-        return closing
-    ends = np.flatnonzero((data[:-1] == 0x2F) & (data[1:] == 0x3E))
-    owner = np.searchsorted(starts, ends) - 1
-    near = (owner >= 0) & (ends - starts[np.maximum(owner, 0)] <= TAG_WINDOW)
-    owner, ends = owner[near], ends[near]
-    offsets = np.arange(TAG_WINDOW)
+        return None
+    ends = block.pairs(0x2F, 0x3E)
+    owner = starts.searchsorted(ends) - 1
+    distance = ends - starts.take(owner)  # not above 0 for an owner of -1, the last start
+    near = (distance > 0) & (distance <= TAG_WINDOW)
+    if not near.any():
+        return None
+    owner, distance = owner[near], distance[near]
+    offsets = np.arange(int(distance.max()))
+    data = block.bytes[FRONT:]
     window = data[np.minimum(starts[owner, None] + offsets, data.size - 1)]
-    inside = offsets < (ends - starts[owner])[:, None]
+    inside = offsets < distance[:, None]
+    closing = np.zeros(starts.size, bool)
     closing[owner[~((window == 0x3E) & inside).any(axis=1)]] = True
     return closing
+
+
+# `<`, `:`, `>` or `8` (bits 0x06 free) before `b`, `c`, `f` or `g` (bits 0x05 free): the cell
+# and formula tags, plain or prefixed, and some more
+TAG_CANDIDATES = (0x3E, 0x67, (0x06, 0x05))
 
 
 @dataclass(frozen=True)
@@ -349,36 +394,43 @@ class _Census:
     prefixed_formulas: bool  # any formula tag with a namespace prefix
 
 
-def _tag_census(data: npt.NDArray[np.uint8]) -> _Census:
+def _tag_census(block: _Block) -> _Census:
     """Count cell start tags (`<c`, `<x:c`) and look for formula tags (`<f`, `<x:f`).
 
     A one-letter element name follows `<` or a prefix's `:` and ends in a space, `>` or `/`.
+    Usually the only candidates (TAG_CANDIDATES) are the `<c` themselves, and those alone
+    are counted; otherwise each candidate is looked at.
     """
-    opening = data[:-2] == 0x3C
-    cells = _short_names(data, np.flatnonzero(opening & (data[1:-1] == 0x63)))
-    formulas = _short_names(data, np.flatnonzero(opening & (data[1:-1] == 0x66))) > 0
-    colons = np.flatnonzero(data[:-2] == 0x3A)
-    prefixed = _short_names(data, colons[data[colons + 1] == 0x66]) > 0
-    if colons.size:
-        cells_after_colon = colons[data[colons + 1] == 0x63]
-        cells += _short_names(data, cells_after_colon[~_in_closing_tag(data, cells_after_colon)])
-    return _Census(cells, formulas or prefixed, prefixed)
+    marks = block.pairs(0x3C, 0x63)
+    candidates = np.count_nonzero(block.pair_mask(*TAG_CANDIDATES))
+    if candidates > marks.size:
+        return _search_tags(block)
+    return _Census(int(np.count_nonzero(NAME_END.take(block.at(marks, 2)))), False, False)
 
 
-def _short_names(data: npt.NDArray[np.uint8], marks: Ints) -> int:
-    """How many of the one-letter names after `marks` end there (space, `>` or `/`)."""
-    after = data[marks + 2]
-    short = (after == 0x20) | (after == 0x3E) | (after == 0x2F) | (after == 0x09)
-    return int((short | (after == 0x0A) | (after == 0x0D)).sum())
+def _search_tags(block: _Block) -> _Census:
+    marks = block.pair_mask(*TAG_CANDIDATES).nonzero()[0]
+    marks = marks[NAME_END.take(block.at(marks, 2))]
+    opening = block.at(marks)
+    letter = block.at(marks, 1)
+    plain = opening == 0x3C
+    prefixed = opening == 0x3A
+    cell = letter == 0x63
+    formula = (plain | prefixed) & (letter == 0x66)
+    cells = int(np.count_nonzero(cell & plain))
+    prefixed_cells = marks[cell & prefixed]
+    if prefixed_cells.size:
+        cells += int(np.count_nonzero(~_in_closing_tag(block, prefixed_cells)))
+    return _Census(cells, bool(formula.any()), bool((formula & prefixed).any()))
 
 
-def _in_closing_tag(data: npt.NDArray[np.uint8], colons: Ints) -> npt.NDArray[np.bool_]:
+def _in_closing_tag(block: _Block, colons: Ints) -> Flags:
     """Whether each prefixed name belongs to a closing tag (`</x:c>`)."""
-    openings = np.flatnonzero(data == 0x3C)
+    openings = np.flatnonzero(block.bytes[FRONT : FRONT + block.size] == 0x3C)
     if openings.size == 0:
         return np.zeros(colons.size, bool)
     index = np.maximum(np.searchsorted(openings, colons) - 1, 0)
-    return np.asarray(data[openings[index] + 1] == 0x2F)
+    return np.asarray(block.at(openings[index], 1) == 0x2F)
 
 
 # --- formulas without a stored value ------------------------------------------------------
@@ -485,11 +537,11 @@ class _Position:
     column: int = 0
 
 
-def _walk_extent(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> _Extent:
+def _walk_extent(blocks: Iterable[bytes]) -> _Extent:
     """The extent of the cells with content, following every row and cell tag in turn."""
     extent = _Extent()
     position = _Position()
-    for block in _blocks(archive, info):
+    for block in blocks:
         for match in TAG.finditer(block):
             if _step(match, position) and not match.group(3):
                 extent.add_one(position.row, position.column)
