@@ -61,8 +61,11 @@ class OrderedMap(Iterator[Result]):
             raise
 
     def cancel(self) -> None:
+        """Cancel the jobs not begun and wait for the few running ones. The executor must live
+        until its jobs are cancelled: shut down without waiting and dropped, it runs them all,
+        and the process cannot exit before they are done."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
 

@@ -172,7 +172,9 @@ def report_json(
     `extra` keys (a batch run's `resolved`) are added at the end."""
     data = report.model_dump(mode="json") | (extra or {})
     _prune(data, reveal_cpr, optional)
-    return to_json(data, indent=2).decode("utf-8") + "\n"  # as json.dumps, in compiled code
+    # json.dumps(indent=2, ensure_ascii=False)'s text in compiled code; only numbers below 1e-4
+    # differ in form (0.00001 for 1e-05), not in value
+    return to_json(data, indent=2).decode("utf-8") + "\n"
 
 
 def prune(node: object, reveal_cpr: bool, optional: frozenset[str] = frozenset()) -> None:
