@@ -14,7 +14,7 @@ from bitcheck.headers import Detection, detect
 from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
 from bitcheck.io.read import read_file
-from bitcheck.parallel import map_in_order
+from bitcheck.parallel import OrderedMap
 from bitcheck.problems import Problem
 from bitcheck.progress import track
 from bitcheck.settings import Settings
@@ -181,7 +181,7 @@ class Reading:
                 ReadJob(path, display, named, kind, settings)
                 for path, display in expand_paths(argument)
             ]
-        self._outcomes = map_in_order(read_job, self.jobs)
+        self._outcomes = OrderedMap(read_job, self.jobs)
 
     def finish(self) -> ValidationRun:
         """Every file's result, in the order given; see read_inputs."""

@@ -67,8 +67,3 @@ class OrderedMap(Iterator[Result]):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def map_in_order(work: Callable[[Job], Result], jobs: Sequence[Job]) -> OrderedMap[Result]:
-    """`map(work, jobs)`, on all cores when that pays; see OrderedMap."""
-    return OrderedMap(work, jobs)

@@ -660,7 +660,7 @@ def parse_column(
 ) -> tuple[pd.Series[Any], pd.Series[Any]]:
     """Parse a column, each distinct value once: (values, error codes), both object Series with
     the input's index; a value is None where empty or invalid, a code None where fine."""
-    import pandas
+    import pandas as pd  # not in the worker processes that read files
 
     outcomes: dict[tuple[type, object], tuple[T | None, str | None]] = {}
     parsed: list[T | None] = []
@@ -673,8 +673,8 @@ def parse_column(
         parsed.append(result)
         codes.append(code)
     return (
-        pandas.Series(parsed, index=values.index, dtype=object),
-        pandas.Series(codes, index=values.index, dtype=object),
+        pd.Series(parsed, index=values.index, dtype=object),
+        pd.Series(codes, index=values.index, dtype=object),
     )
 
 

@@ -88,15 +88,14 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
 
 
 def read_logs(
-    timelogs: list[str] | Reading,
+    reading: Reading,
     facts: list[CaseFacts],
     settings: Settings,
     as_of: dt.date,
     problems: list[Problem],
 ) -> tuple[list[InputResult], list[CitizenLog]]:
-    """Read the time logs (or finish reading them), summarise each citizen's log, grade it and
-    give it its cases."""
-    reading = Reading(timelogs, "time_log", settings) if isinstance(timelogs, list) else timelogs
+    """Finish reading the time logs, summarise each citizen's log, grade it and give it its
+    cases."""
     log_inputs = reading.finish().inputs
     logs = _logs(log_inputs, facts, settings, problems)
     grade_logs(logs, [t for i in log_inputs for t in i.tables], as_of, stays(facts))

@@ -60,10 +60,12 @@ def _beside_cases(
     arguments: list[str], settings: Settings, as_of: dt.date, cases: str, tariffs: str | None
 ) -> TimelogRun:
     from bitcheck.audit.run import prepare_cases, read_logs
+    from bitcheck.inputs import Reading
 
     side = prepare_cases(cases, tariffs, settings, as_of)
     problems = list(side.problems)
-    log_inputs, logs = read_logs(arguments, side.facts, settings, as_of, problems)
+    reading = Reading(arguments, "time_log", settings)
+    log_inputs, logs = read_logs(reading, side.facts, settings, as_of, problems)
     coverage = {}
     for log in logs:
         covered = sorted(c.key for c in side.facts if c.log is log)
