@@ -93,7 +93,7 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     detections = [(t, _detect(t, kind, aliases)) for t in source.tables]
     file_kind = kind or next((d.kind for _, d in detections if d is not None), None)
     result.kind = file_kind
-    first_block = _first_block(detections)
+    first_block: HeaderBlock | None = None  # made when a time-log sheet has no block of its own
     skipped: list[RawTable] = []
     for table, detection in detections:
         if detection is not None and detection.kind != file_kind:
@@ -104,6 +104,8 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
             continue
         block = read_header_block(table, detection.index)
         if file_kind == "time_log" and not block.found:
+            if first_block is None:
+                first_block = _first_block(detections)
             block = first_block
         result.tables.append(read_table(table, detection, aliases, block))
         if result.sheets is not None and table.sheet is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -188,8 +189,11 @@ def _prune(node: object, reveal_cpr: bool, optional: frozenset[str]) -> None:
             node.pop("cpr", None)
         for key in [k for k in optional if k in node and node[k] is None]:
             del node[key]
-        for child in node.values():
-            _prune(child, reveal_cpr, optional)
+        children: Iterable[object] = node.values()
     elif isinstance(node, list):
-        for child in node:
+        children = node
+    else:
+        return
+    for child in children:
+        if isinstance(child, (dict, list)):  # leaves, most of a report, need no call
             _prune(child, reveal_cpr, optional)
