@@ -13,6 +13,8 @@ started as `python SCRIPT ARGS` or `python -m bitcheck ...`, wall time from star
     (c) audit_xlsx    bitcheck audit ... -o report.xlsx
     (d) naive_pandas  benchmarks/naive_pandas.py: pandas.read_excel(engine="openpyxl") on every file
     (e) excel_floor   benchmarks/excel_floor.py: openpyxl write-only writes (b)'s tables, no styles
+    (f) floor_cores   floor_read.py --processes N: the floor shared over the audit's N workers;
+                      not a target of issue 11, shown beside b/a as b/f for information
 
 It prints a table per size and the targets of issue 11 as PASS/FAIL, for information only: the exit
 status is 0 unless a timed command itself failed (then its stderr is printed and the status is 1).
@@ -39,6 +41,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from bitcheck.parallel import workers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GENERATOR = ROOT / "examples" / "generate.py"
@@ -53,6 +57,7 @@ MEASURES = {
     "audit_xlsx": "(c) bitcheck audit -o report.xlsx",
     "naive_pandas": "(d) naive: pandas.read_excel(openpyxl)",
     "excel_floor": "(e) Excel floor: openpyxl write-only",
+    "floor_cores": "(f) floor on every core (information)",
 }
 RSS_LIMIT_MB = {3000: 1536, 10000: 3072}  # issue 11: < 1.5 GB at 3,000 cases, < 3 GB at 10,000
 GROWTH_LIMIT = 1.25  # marginal cost per row may rise this much between sizes and still be linear
@@ -95,17 +100,19 @@ def maxrss_mb(maxrss: int) -> float:
 
 
 def commands(data: Path, work: Path) -> dict[str, list[str]]:
-    """The five timed commands over one municipality, outputs under work."""
+    """The six timed commands over one municipality, outputs under work."""
     inputs = [str(data / "sager.xlsx"), str(data / "takstkatalog.xlsx"), str(data / "doegnskemaer")]
     audit = [sys.executable, "-m", "bitcheck", "audit", inputs[0], "--tariffs", inputs[1]]
     audit += ["--timelogs", inputs[2], "--as-of", AS_OF]
     report = str(work / "r.json")
+    floor = [sys.executable, str(HERE / "floor_read.py")]
     return {
-        "floor": [sys.executable, str(HERE / "floor_read.py"), *inputs],
+        "floor": [*floor, *inputs],
         "audit_json": [*audit, "--format", "json", "-o", report],
         "audit_xlsx": [*audit, "-o", str(work / "report.xlsx")],
         "naive_pandas": [sys.executable, str(HERE / "naive_pandas.py"), *inputs],
         "excel_floor": [sys.executable, str(HERE / "excel_floor.py"), report, str(work / "e.xlsx")],
+        "floor_cores": [floor[0], floor[1], "--processes", str(workers()), *inputs],
     }
 
 
@@ -165,7 +172,7 @@ def input_size_mb(folder: Path) -> float:
 def summarise(size: int, counts: dict[str, int], runs: dict[str, list[Run]]) -> Figures:
     """Medians, ratios and per-row costs of one size, as written to the JSON file."""
     seconds = {name: statistics.median(r.seconds for r in rs) for name, rs in runs.items()}
-    a, b, c, d, e = (seconds[name] for name in MEASURES)
+    a, b, c, d, e, f = (seconds[name] for name in MEASURES)
     rows = counts["time_log_rows"]
     return {
         "cases": size,
@@ -176,7 +183,8 @@ def summarise(size: int, counts: dict[str, int], runs: dict[str, list[Run]]) -> 
         "seconds": seconds,
         "all_seconds": {name: [r.seconds for r in rs] for name, rs in runs.items()},
         "peak_rss_mb": {name: max(r.peak_rss_mb for r in rs) for name, rs in runs.items()},
-        "ratios": {"b/a": b / a, "d/b": d / b, "(c-b)/e": (c - b) / e},
+        "ratios": {"b/a": b / a, "d/b": d / b, "(c-b)/e": (c - b) / e, "b/f": b / f},
+        "floor_processes": workers(),
         "excel_share_seconds": c - b,
         "us_per_time_log_row": {"audit_json": b / rows * 1e6, "floor": a / rows * 1e6},
     }
@@ -236,7 +244,9 @@ def print_size(figures: Figures) -> None:
         print(f"  {label:<42}{seconds[name]:>8.2f} s   peak RSS {rss[name]:>7.0f} MB")
     ratios, share = figures["ratios"], figures["excel_share_seconds"]
     per_row = figures["us_per_time_log_row"]
-    print(f"  b/a {ratios['b/a']:.2f}   d/b {ratios['d/b']:.2f}   ", end="")
+    print(
+        f"  b/a {ratios['b/a']:.2f}   d/b {ratios['d/b']:.2f}   b/f {ratios['b/f']:.2f}   ", end=""
+    )
     print(f"Excel share c-b {share:.2f} s = {ratios['(c-b)/e']:.2f} x e")
     print(f"  (b) {per_row['audit_json']:.1f} µs per time-log row (floor {per_row['floor']:.1f})")
     for target in figures.get("targets") or []:

@@ -13,7 +13,7 @@ pytest.importorskip("fastexcel")
 pytest.importorskip("pyarrow")
 
 RUNNER = Path(__file__).resolve().parents[1] / "benchmarks" / "run.py"
-MEASURES = {"floor", "audit_json", "audit_xlsx", "naive_pandas", "excel_floor"}
+MEASURES = {"floor", "audit_json", "audit_xlsx", "naive_pandas", "excel_floor", "floor_cores"}
 
 
 def test_smoke_run_writes_every_figure(tmp_path: Path) -> None:
@@ -32,4 +32,4 @@ def test_smoke_run_writes_every_figure(tmp_path: Path) -> None:
     assert set(size["seconds"]) == set(size["peak_rss_mb"]) == MEASURES
     assert all(seconds > 0 for seconds in size["seconds"].values())
     assert all(mb > 0 for mb in size["peak_rss_mb"].values())
-    assert set(size["ratios"]) == {"b/a", "d/b", "(c-b)/e"}
+    assert set(size["ratios"]) == {"b/a", "d/b", "(c-b)/e", "b/f"}
