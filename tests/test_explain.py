@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from bitcheck.cli import cli
+from bitcheck.render.explain import RULE_COLUMNS, STEP_COLUMNS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 INPUTS = [
@@ -60,7 +62,7 @@ def test_a_pseudonym_traces_every_case_of_the_citizen() -> None:
 
 
 def test_table_and_markdown_and_an_unknown_case() -> None:
-    assert "delivered_hours_week" in explain("882070")[1]
+    assert "delivered_hours_week" in explain("882070", "--lang", "en")[1]
     assert "| D1 " in explain("882070", "--format", "markdown")[1]
     assert explain("999999")[0] == 2
 
@@ -80,3 +82,59 @@ def test_the_trace_has_the_audits_numbers() -> None:
         assert steps["review_due"] == case["review_due"]
         fired = [r["code"] for r in trace["rules"] if r["outcome"] == "fired"]
         assert fired == case["codes"]
+
+
+def table_headers(markdown: str) -> list[list[str]]:
+    """The header cells of every markdown table: the line above each `|---|` line."""
+    lines = markdown.splitlines()
+    return [
+        [cell.strip() for cell in lines[i - 1].strip().strip("|").split("|")]
+        for i, line in enumerate(lines)
+        if line.startswith("|--")
+    ]
+
+
+ENGLISH_WORDS = [
+    "quantity", "formula", "outcome", "margin_unit", "delivered_hours_week", "silent", "fired",
+    "not_evaluated", "h/week", "DKK/day", "Case id", "not computed", "no time log",
+    "distinct days", "never counted", "catalogue basic",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("case_id", ["882070", "165074"])
+def test_explain_speaks_danish_with_lang_da(case_id: str) -> None:
+    markdown = explain(case_id, "--lang", "da", "--format", "markdown")[1]
+    assert table_headers(markdown) == [
+        ["Størrelse", "Værdi", "Enhed", "Formel", "Inddata", "Kilder"],
+        ["Kode", "Udfald", "Margin", "Marginens enhed", "Årsag"],
+    ]
+    assert f"## Sagsnr. {case_id} (B-" in markdown and ", 24-11-2026" in markdown
+    table = explain(case_id, "--lang", "da")[1]
+    for text in (markdown, table):
+        assert "Forventet t/uge" in text and "Leveret t/uge" in text and "intet fund" in text
+        assert [word for word in ENGLISH_WORDS if word in text] == []
+
+
+def test_explain_is_unchanged_with_lang_en() -> None:
+    markdown = explain("165074", "--lang", "en", "--format", "markdown")[1]
+    assert table_headers(markdown) == [list(STEP_COLUMNS), list(RULE_COLUMNS)]
+    assert "## Case id 165074 (B-" in markdown and ", 2026-11-24" in markdown
+    assert "| delivered_hours_week | -" in markdown.replace("  ", "")
+    assert "no time log: no-time-log" in markdown and "| not_evaluated " in markdown
+    table = explain("882070", "--lang", "en")[1]
+    assert "Case id 882070" in table and "h/week" in table and "fired" in table
+
+
+def test_the_json_trace_is_the_same_in_both_languages() -> None:
+    for case_id in ("882070", "165074"):
+        danish = explain(case_id, "--lang", "da", "--format", "json")[1]
+        assert danish == explain(case_id, "--lang", "en", "--format", "json")[1]
+        assert '"formula": "(basic + base + special) × 1"' in danish  # English, as ever
+
+
+def test_an_unknown_case_is_named_in_the_language() -> None:
+    danish = CliRunner().invoke(cli, ["explain", "999999", *INPUTS, "--lang", "da"])
+    english = CliRunner().invoke(cli, ["explain", "999999", *INPUTS, "--lang", "en"])
+    assert (danish.exit_code, english.exit_code) == (2, 2)
+    assert "999999: ingen revideret sag med det sagsnummer eller pseudonym" in danish.stderr
+    assert "999999: no audited case with that case id or pseudonym" in english.stderr

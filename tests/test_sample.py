@@ -67,3 +67,59 @@ def test_the_request_list_for_providers(tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Tilbud", "Borger (pseudonym)", "Sagsnr.")
     assert len(rows) == 6 and all(str(r[1]).startswith("B-") for r in rows[1:])
+
+
+def sample_text(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["sample", *INPUTS, "-n", "10", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def table_headers(markdown: str) -> list[list[str]]:
+    """The header cells of every markdown table: the line above each `|---|` line."""
+    lines = markdown.splitlines()
+    return [
+        [cell.strip() for cell in lines[i - 1].strip().strip("|").split("|")]
+        for i, line in enumerate(lines)
+        if line.startswith("|--")
+    ]
+
+
+ENGLISH_WORDS = [
+    "Strata", "Chosen", "as of", "case_id", "subject", "provider", "suspected_direction",
+    "reason", "citizen", "payment", "suspicion", "drawn at random",
+]  # fmt: skip
+
+
+def test_sample_speaks_danish_with_lang_da() -> None:
+    markdown = sample_text("--lang", "da", "--format", "markdown")
+    assert markdown.startswith("# seed 1, n 10, pr. 24-11-2026\n")
+    assert table_headers(markdown) == [
+        ["Tilbud", "Niveau", "Formodet retning", "Sager", "Valgt"],
+        ["Sagsnr.", "Borger (pseudonym)", "Tilbud", "Niveau", "Årsag"],
+    ]
+    table = sample_text("--lang", "da")
+    assert "Lag (seed 1, n 10, pr. 24-11-2026)" in table and "Udvalgte sager" in table
+    for text in (markdown, table):
+        assert "mistanke på borgersiden (" in text and "mistanke på betalingssiden (" in text
+        assert "ingen mistanke; trukket tilfældigt inden for sit lag" in text
+        assert "Betaling" in text and "Ingen" in text  # the suspected directions
+        assert [word for word in ENGLISH_WORDS if word in text] == []
+
+
+def test_sample_is_unchanged_with_lang_en() -> None:
+    markdown = sample_text("--lang", "en", "--format", "markdown")
+    assert markdown.startswith("# seed 1, n 10, as of 2026-11-24\n")
+    assert table_headers(markdown) == [
+        ["provider", "level", "suspected_direction", "cases", "chosen"],
+        ["case_id", "subject", "provider", "level", "reason"],
+    ]
+    table = sample_text("--lang", "en")
+    assert "Strata (seed 1, n 10, as of 2026-11-24)" in table and "\nChosen" in table
+    assert "citizen-side suspicion (" in table and "no suspicion; drawn at random" in table
+
+
+def test_the_json_sample_is_the_same_in_both_languages() -> None:
+    danish = sample("-n", "10", "--lang", "da")
+    assert danish == sample("-n", "10", "--lang", "en")
+    assert "citizen-side suspicion (D2)" in [c["reason"] for c in danish["chosen"]]  # type: ignore[attr-defined,index]

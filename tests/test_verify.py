@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from bitcheck.cli import cli
+from bitcheck.verify import Difference
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 REST = [
@@ -101,3 +103,93 @@ def test_two_runs_give_the_same_json_but_for_the_time_of_the_run(tmp_path: Path)
     first.pop("generated_at")
     second.pop("generated_at")
     assert first == second
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Reports made with and without the time logs: each differs from the other's inputs."""
+    folder = tmp_path_factory.mktemp("verify")
+    args = ["audit", str(EXAMPLES / "sager.xlsx"), "--as-of", "2026-11-24"]
+    assert invoke(*args, *REST, "-o", str(folder / "with.json"))[0] == 0
+    assert invoke(*args, *REST[:2], "-o", str(folder / "without.json"))[0] == 0
+    return folder / "with.json", folder / "without.json"
+
+
+def verify_lines(report: Path, lang: str, *rest: str) -> tuple[int, list[str]]:
+    cases = str(EXAMPLES / "sager.xlsx")
+    code, out = invoke("verify", str(report), "--cases", cases, *rest, "--lang", lang)
+    return code, out.splitlines()
+
+
+def matching(pattern: str, lines: list[str]) -> bool:
+    return any(re.fullmatch(pattern, line) for line in lines)
+
+
+def test_verify_speaks_danish_with_lang_da(reports: tuple[Path, Path]) -> None:
+    with_logs, without_logs = reports
+    assert verify_lines(with_logs, "da", *REST) == (
+        0,
+        ["OK: rapporten er, hvad dens inddata giver"],
+    )
+    code, gone = verify_lines(with_logs, "da", *REST[:2])
+    assert code == 1
+    assert matching(r"rapportens inddata er ikke givet eller er ændret: .+ \(sha256 \w+\)", gone)
+    assert matching(r"rapportens fund D1 på sag \d+ findes ikke igen", gone)
+    code, new = verify_lines(without_logs, "da", *REST)
+    assert code == 1
+    assert matching(r"inddata, der ikke er i rapporten: .+ \(sha256 \w+\)", new)
+    assert matching(r"fund D1 på sag \d+ er ikke i rapporten", new)
+    english = ("OK:", "input", "finding", "report", " case ", " given", " found")
+    assert [word for word in english if word in "\n".join(gone + new)] == []
+
+
+def test_verify_is_unchanged_with_lang_en(reports: tuple[Path, Path]) -> None:
+    with_logs, without_logs = reports
+    assert verify_lines(with_logs, "en", *REST) == (0, ["OK: the report is what its inputs give"])
+    code, gone = verify_lines(with_logs, "en", *REST[:2])
+    assert code == 1
+    assert matching(r"input of the report not given or changed: .+ \(sha256 \w+\)", gone)
+    assert matching(r"finding D1 on case \d+ of the report is not found again", gone)
+    code, new = verify_lines(without_logs, "en", *REST)
+    assert matching(r"input not in the report: .+ \(sha256 \w+\)", new)
+    assert matching(r"finding D1 on case \d+ is not in the report", new)
+
+
+def test_the_json_verdict_is_the_same_in_both_languages(reports: tuple[Path, Path]) -> None:
+    cases = str(EXAMPLES / "sager.xlsx")
+    danish, english = (
+        invoke(
+            "verify",
+            str(reports[0]),
+            "--cases",
+            cases,
+            *REST[:2],
+            "--lang",
+            lang,
+            "--format",
+            "json",
+        )
+        for lang in ("da", "en")
+    )
+    assert danish == english
+    assert "input of the report not given or changed: " in danish[1]
+
+
+def test_a_changed_value_names_the_field_in_the_language() -> None:
+    params = {"code": "T1", "case_id": "197096", "field": "observed", "before": 1.5, "now": 2.5}
+    changed = Difference("finding-changed", params)
+    assert changed.text("da") == "fund T1 på sag 197096: Observeret 1.5 -> 2.5"
+    assert changed.text("en") == "finding T1 on case 197096: observed 1.5 -> 2.5"
+
+
+def test_a_file_that_is_no_report_is_named_in_the_language(tmp_path: Path) -> None:
+    bad = tmp_path / "r.json"
+    bad.write_text("{}", encoding="utf-8")
+    cases = str(EXAMPLES / "sager.xlsx")
+    danish, english = (
+        CliRunner().invoke(cli, ["verify", str(bad), "--cases", cases, "--lang", lang])
+        for lang in ("da", "en")
+    )
+    assert (danish.exit_code, english.exit_code) == (2, 2)
+    assert "r.json: ikke en bitcheck-rapport med manifest ('as_of')" in danish.stderr
+    assert "r.json: not a bitcheck report with a manifest ('as_of')" in english.stderr

@@ -226,6 +226,108 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "pseudonymnøglen fra {source} er ikke 64 hex-cifre",
         "en": "the pseudonym key from {source} is not 64 hex digits",
     },
+    "unknown-subject": {
+        "da": "{subject}: ingen revideret sag med det sagsnummer eller pseudonym i {cases}",
+        "en": "{subject}: no audited case with that case id or pseudonym in {cases}",
+    },
+    "not-a-report": {
+        "da": "{file}: ikke en bitcheck-rapport med manifest ({detail})",
+        "en": "{file}: not a bitcheck report with a manifest ({detail})",
+    },
+    # --- sample: the title and why each case was chosen ---
+    "sample-title": {
+        "da": "seed {seed}, n {n}, pr. {as_of}",
+        "en": "seed {seed}, n {n}, as of {as_of}",
+    },
+    "chosen-citizen": {
+        "da": "mistanke på borgersiden ({codes})",
+        "en": "citizen-side suspicion ({codes})",
+    },
+    "chosen-payment": {
+        "da": "mistanke på betalingssiden ({codes})",
+        "en": "payment-side suspicion ({codes})",
+    },
+    "chosen-review": {
+        "da": "ingen mistanke; opfølgning aldrig foretaget eller overskredet ({codes})",
+        "en": "no suspicion; review never made or overdue ({codes})",
+    },
+    "chosen-random": {
+        "da": "ingen mistanke; trukket tilfældigt inden for sit lag",
+        "en": "no suspicion; drawn at random within its stratum",
+    },
+    # --- explain: the prose of the formulas (field names stay as they are) ---
+    "formula-hour-level": {
+        "da": "extra_hours_week (et niveau med timepris)",
+        "en": "extra_hours_week (a level priced per hour)",
+    },
+    "formula-no-hours": {
+        "da": "ingen: hverken bevilgede timer eller niveautimer i kataloget",
+        "en": "none: no granted hours and no level hours in the catalogue",
+    },
+    "formula-billed-parts": {
+        "da": "basistakst + grundtakst + særtakst",
+        "en": "basic + base + special",
+    },
+    "formula-billed-total": {"da": "tariff_total + særtakst", "en": "tariff_total + special"},
+    "formula-not-computed": {"da": "ikke beregnet: {reason}", "en": "not computed: {reason}"},
+    "formula-hour-price": {
+        "da": "timepris × expected_hours_week / 7",
+        "en": "hour price × expected_hours_week / 7",
+    },
+    "formula-catalogue": {
+        "da": "katalogets basistakst + grundtakst + extra_hours_week × hourly_rate / 7",
+        "en": "catalogue basic + base + extra_hours_week × hourly_rate / 7",
+    },
+    "formula-period-days": {
+        "da": "forskellige dage i de perioder, døgnskemaets filer angiver (ellers første til sidste dato)",
+        "en": "distinct days of the periods the log's files state (else their first to last date)",
+    },
+    "formula-direct-minutes": {
+        "da": "Σ minutter × personale / beboere, direkte registreringer",
+        "en": "Σ minutes × staff / residents, direct entries",
+    },
+    "formula-excluded": {
+        "da": "indirekte tid og nattevagt: vist, aldrig talt med som leveret",
+        "en": "indirect time and night watch: shown, never counted as delivered",
+    },
+    "formula-review-interval": {
+        "da": "last_review + {months} måneder (§ {paragraph})",
+        "en": "last_review + {months} months (§ {paragraph})",
+    },
+    "formula-no-review": {
+        "da": "ingen: hverken last_review eller next_review (R2 ser på grant_start)",
+        "en": "none: no last_review and no next_review (R2 looks at grant_start)",
+    },
+    "formula-no-log": {"da": "intet døgnskema: {reason}", "en": "no time log: {reason}"},
+    "formula-log-elsewhere": {
+        "da": "intet døgnskema: vist på en anden sag",
+        "en": "no time log: reported on another case",
+    },
+    # --- verify: the verdict and each difference ---
+    "verify-ok": {
+        "da": "OK: rapporten er, hvad dens inddata giver",
+        "en": "OK: the report is what its inputs give",
+    },
+    "input-new": {
+        "da": "inddata, der ikke er i rapporten: {path} (sha256 {sha256})",
+        "en": "input not in the report: {path} (sha256 {sha256})",
+    },
+    "input-gone": {
+        "da": "rapportens inddata er ikke givet eller er ændret: {path} (sha256 {sha256})",
+        "en": "input of the report not given or changed: {path} (sha256 {sha256})",
+    },
+    "finding-new": {
+        "da": "fund {code} på sag {case_id} er ikke i rapporten",
+        "en": "finding {code} on case {case_id} is not in the report",
+    },
+    "finding-gone": {
+        "da": "rapportens fund {code} på sag {case_id} findes ikke igen",
+        "en": "finding {code} on case {case_id} of the report is not found again",
+    },
+    "finding-changed": {
+        "da": "fund {code} på sag {case_id}: {field} {before} -> {now}",
+        "en": "finding {code} on case {case_id}: {field} {before} -> {now}",
+    },
 }
 
 REASONS: dict[str, dict[str, str]] = {
@@ -268,7 +370,6 @@ LOCATION: dict[str, dict[str, str]] = {
 LABELS: dict[str, dict[str, str]] = {
     "errors": {"da": "Datafejl", "en": "Data errors"},
     "notes": {"da": "Noter", "en": "Notes"},
-    "inputs": {"da": "Inddata", "en": "Inputs"},
     "time_logs": {"da": "Døgnskemaer", "en": "Time logs"},
     "period": {"da": "Periode", "en": "Period"},
     "what": {"da": "", "en": ""},
@@ -292,6 +393,21 @@ LABELS: dict[str, dict[str, str]] = {
     "sources": {"da": "Kilder", "en": "Sources"},
     "no_errors": {"da": "Ingen datafejl.", "en": "No data errors."},
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
+    "strata": {"da": "Lag", "en": "Strata"},
+    "chosen_cases": {"da": "Udvalgte sager", "en": "Chosen"},
+}
+
+# Units of the case trace and of rule margins, as the language writes them.
+UNITS: dict[str, dict[str, str]] = {
+    "h/week": {"da": "t/uge", "en": "h/week"},
+    "DKK/day": {"da": "kr./døgn", "en": "DKK/day"},
+    "days": {"da": "dage", "en": "days"},
+    "minutes": {"da": "minutter", "en": "minutes"},
+    "minutes/day": {"da": "minutter/døgn", "en": "minutes/day"},
+    "date": {"da": "dato", "en": "date"},
+    "ratio": {"da": "forhold", "en": "ratio"},
+    "level": {"da": "niveau", "en": "level"},
+    "levels": {"da": "niveauer", "en": "levels"},
 }
 
 
@@ -314,6 +430,11 @@ def label(key: str, lang: Lang) -> str:
     from bitcheck.i18n_fields import FIELD_LABELS
 
     return (FIELD_LABELS.get(key) or LABELS.get(key, {})).get(lang, key)
+
+
+def unit_text(unit: str | None, lang: Lang) -> str:
+    """A unit such as `h/week` in the language; unknown units as written, none as empty."""
+    return UNITS.get(unit or "", {}).get(lang, unit or "")
 
 
 def reason_text(reason: str, lang: Lang) -> str:

@@ -42,6 +42,16 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "review_due": {"da": "Opfølgning senest", "en": "Review due"},
     "codes": {"da": "Fund (koder)", "en": "Codes"},
     "not_evaluated": {"da": "Ikke vurderet", "en": "Not evaluated"},
+    # the case trace (explain) and the review sample
+    "quantity": {"da": "Størrelse", "en": "Quantity"},
+    "formula": {"da": "Formel", "en": "Formula"},
+    "inputs": {"da": "Inddata", "en": "Inputs"},
+    "outcome": {"da": "Udfald", "en": "Outcome"},
+    "reason": {"da": "Årsag", "en": "Reason"},
+    "direct_minutes": {"da": "Direkte minutter", "en": "Direct minutes"},
+    "excluded_minutes": {"da": "Udeladte minutter", "en": "Excluded minutes"},
+    "suspected_direction": {"da": "Formodet retning", "en": "Suspected direction"},
+    "chosen": {"da": "Valgt", "en": "Chosen"},
     # providers and the summary
     "cases": {"da": "Sager", "en": "Cases"},
     "findings": {"da": "Fund", "en": "Findings"},

@@ -107,6 +107,20 @@ DIRECTION_MEANING = {
         "en": "the data cannot support a conclusion (missing, too short, implausible)",
     },
 }
+# The legal bases of the rules that are prose; law references ("SEL § 148 stk. 2") stay as written.
+LEGAL_BASIS_PROSE = {
+    "the decision's end date": {"da": "afgørelsens slutdato", "en": "the decision's end date"},
+    "the provider's tariff (rammeaftale, takstbekendtgørelsen)": {
+        "da": "tilbuddets takst (rammeaftale, takstbekendtgørelsen)",
+        "en": "the provider's tariff (rammeaftale, takstbekendtgørelsen)",
+    },
+}
+NO_SUSPICION = {"da": "Ingen", "en": "none"}
+OUTCOME_NAMES = {
+    "fired": {"da": "fund", "en": "fired"},
+    "silent": {"da": "intet fund", "en": "silent"},
+    "not_evaluated": {"da": "ikke vurderet", "en": "not_evaluated"},
+}
 SEVERITY_NAMES = {
     "high": {"da": "høj", "en": "high"},
     "medium": {"da": "middel", "en": "medium"},
@@ -141,3 +155,8 @@ CARD_NOTICE = {
         "§ 19) and time for the citizen to adjust."
     ),
 }
+
+
+def legal_basis_text(legal_basis: str, lang: str) -> str:
+    """A rule's legal basis in the language: prose translated, law references as they are."""
+    return LEGAL_BASIS_PROSE.get(legal_basis, {}).get(lang, legal_basis)

@@ -16,9 +16,9 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
-from bitcheck import __version__
+from bitcheck import __version__, i18n
 from bitcheck.report.audit_models import AuditReport, CaseRecord
 from bitcheck.values import normalise_name
 
@@ -46,6 +46,12 @@ class Chosen(BaseModel):
     reason: str
     period_start: dt.date
     period_end: dt.date
+    _why: tuple[str, str] = PrivateAttr(default=("", ""))  # the message key and codes of `reason`
+
+    def reason_in(self, lang: str) -> str:
+        """Why the case was chosen, in the language; `reason` itself stays English (JSON)."""
+        key, codes = self._why
+        return i18n.message(key, lang, codes=codes) if key else self.reason
 
 
 class SampleReport(BaseModel):
@@ -157,20 +163,24 @@ def _strata(candidates: list[Candidate], chosen: list[Candidate]) -> list[Stratu
     ]  # fmt: skip
 
 
+def _why(candidate: Candidate) -> tuple[str, str]:
+    """The message key of the reason a case was chosen, and the codes it names."""
+    if candidate.direction != "none":
+        return f"chosen-{candidate.direction}", ", ".join(candidate.codes)
+    overdue = sorted({"R1", "R2"} & set(candidate.codes))
+    if overdue:
+        return "chosen-review", ", ".join(overdue)
+    return "chosen-random", ""
+
+
 def _chosen(candidate: Candidate, start: dt.date) -> Chosen:
     case = candidate.case
     stratum = f"{case.provider} / {case.level or '-'} / {candidate.direction}"
-    if candidate.direction != "none":
-        reason = f"{candidate.direction}-side suspicion ({', '.join(candidate.codes)})"
-    elif {"R1", "R2"} & set(candidate.codes):
-        reason = (
-            "no suspicion; review never made or overdue ("
-            + ", ".join(sorted({"R1", "R2"} & set(candidate.codes)))
-            + ")"
-        )
-    else:
-        reason = "no suspicion; drawn at random within its stratum"
-    return Chosen(
+    key, codes = _why(candidate)
+    chosen = Chosen(
         case_id=case.case_id, subject=case.subject, provider=case.provider, level=case.level,
-        stratum=stratum, reason=reason, period_start=start, period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
+        stratum=stratum, reason=i18n.message(key, "en", codes=codes), period_start=start,
+        period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
     )  # fmt: skip
+    chosen._why = (key, codes)
+    return chosen

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bitcheck import i18n
 from bitcheck.audit.run import run_audit
 from bitcheck.errors import InputError
-from bitcheck.i18n_fields import FIELD_LABELS, SHEET_NAMES
+from bitcheck.i18n_fields import FIELD_LABELS, SHEET_NAMES, header
 from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.audit_build import build_audit_report
@@ -35,14 +36,33 @@ class Manifest:
     findings: list[dict[str, Any]]
 
 
+@dataclass(frozen=True)
+class Difference:
+    """One difference: a message key of `i18n` and its values."""
+
+    key: str
+    params: dict[str, object]
+
+    def text(self, lang: str) -> str:
+        params = dict(self.params)
+        if "field" in params:
+            params["field"] = header(str(params["field"]), lang)
+        return i18n.message(self.key, lang, **params)
+
+
 @dataclass
 class Verification:
     report: str
-    differences: list[str] = field(default_factory=list)
+    found: list[Difference] = field(default_factory=list)
 
     @property
     def matches(self) -> bool:
-        return not self.differences
+        return not self.found
+
+    @property
+    def differences(self) -> list[str]:
+        """The differences in English, as the JSON output has always listed them."""
+        return [d.text("en") for d in self.found]
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -53,9 +73,7 @@ def read_manifest(path: Path) -> Manifest:
                             data["inputs"], data["findings"])  # fmt: skip
         return _excel_manifest(path)
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise InputError(
-            "usage", detail=f"{path}: not a bitcheck report with a manifest ({error})"
-        ) from error
+        raise InputError("not-a-report", file=str(path), detail=str(error)) from error
 
 
 def _excel_manifest(path: Path) -> Manifest:
@@ -134,22 +152,23 @@ def verify_report(
     filters = manifest.filters or {}
     fresh = filter_report(fresh, filters.get("direction", []), filters.get("code", []))
     result = Verification(str(report_path))
-    result.differences += _input_differences(
-        manifest.inputs, [i.model_dump() for i in fresh.inputs]
-    )
-    result.differences += _finding_differences(
+    result.found += _input_differences(manifest.inputs, [i.model_dump() for i in fresh.inputs])
+    result.found += _finding_differences(
         manifest.findings, [f.model_dump(mode="json") for f in fresh.findings]
     )
     return result
 
 
-def _input_differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+def _input_differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[Difference]:
     old = {str(i["sha256"]) for i in before}
     new = {str(i["sha256"]) for i in now}
     names = {str(i["sha256"]): i["path"] for i in [*before, *now]}
-    return [f"input not in the report: {names[h]} (sha256 {h[:12]})" for h in sorted(new - old)] + [
-        f"input of the report not given or changed: {names[h]} (sha256 {h[:12]})"
-        for h in sorted(old - new)
+
+    def difference(key: str, sha256: str) -> Difference:
+        return Difference(key, {"path": names[sha256], "sha256": sha256[:12]})
+
+    return [difference("input-new", h) for h in sorted(new - old)] + [
+        difference("input-gone", h) for h in sorted(old - new)
     ]
 
 
@@ -157,23 +176,32 @@ def _key(finding: dict[str, Any]) -> tuple[str, str]:
     return str(finding["case_id"]), str(finding["code"])
 
 
-def _finding_differences(before: list[dict[str, Any]], now: list[dict[str, Any]]) -> list[str]:
+def _finding_differences(
+    before: list[dict[str, Any]], now: list[dict[str, Any]]
+) -> list[Difference]:
     old = {_key(f): f for f in before}
     new = {_key(f): f for f in now}
-    lines = [
-        f"finding {c} on case {k} is not in the report" for k, c in sorted(new.keys() - old.keys())
+    found = [
+        Difference("finding-new", {"code": c, "case_id": k})
+        for k, c in sorted(new.keys() - old.keys())
     ]
-    lines += [
-        f"finding {c} on case {k} of the report is not found again"
+    found += [
+        Difference("finding-gone", {"code": c, "case_id": k})
         for k, c in sorted(old.keys() - new.keys())
     ]
     for key in sorted(old.keys() & new.keys()):
-        for name in COMPARED:
-            if not _same(old[key].get(name), new[key].get(name)):
-                lines.append(
-                    f"finding {key[1]} on case {key[0]}: {name} {old[key].get(name)} -> {new[key].get(name)}"
-                )
-    return lines
+        found += _changes(key, old[key], new[key])
+    return found
+
+
+def _changes(key: tuple[str, str], before: dict[str, Any], now: dict[str, Any]) -> list[Difference]:
+    """The compared fields of one finding whose values differ."""
+    return [
+        Difference("finding-changed", {"code": key[1], "case_id": key[0], "field": name,
+                                       "before": before.get(name), "now": now.get(name)})
+        for name in COMPARED
+        if not _same(before.get(name), now.get(name))
+    ]  # fmt: skip
 
 
 def _same(first: object, second: object) -> bool:
@@ -182,3 +210,17 @@ def _same(first: object, second: object) -> bool:
     if isinstance(first, dt.date | dt.datetime):
         first = first.date().isoformat() if isinstance(first, dt.datetime) else first.isoformat()
     return first == second or (first in (None, "") and second in (None, ""))
+
+
+def render_verification(result: Verification, output_format: str | None, lang: str) -> str:
+    """The verdict as JSON (differences in English, as ever) or as lines in the language."""
+    if output_format == "json":
+        data = {
+            "report": result.report,
+            "matches": result.matches,
+            "differences": result.differences,
+        }
+        return json.dumps(data, indent=2)
+    if result.matches:
+        return i18n.message("verify-ok", lang)
+    return "\n".join(d.text(lang) for d in result.found)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import click
@@ -132,10 +131,11 @@ def explain(
     by_citizen = bool(PSEUDONYM.match(subject))
     records = [r for r in report.cases if (r.subject if by_citizen else r.case_id) == subject]
     if not records:
-        raise InputError(
-            "usage", detail=f"{subject}: no audited case with that case id or pseudonym in {cases}"
-        )
-    traces = [trace_case(result, result.case(r.case_id), r, pseudonymizer) for r in records]
+        raise InputError("unknown-subject", subject=subject, cases=cases)
+    trace_lang = "en" if output_format == "json" else run.lang  # the JSON trace stays English
+    traces = [
+        trace_case(result, result.case(r.case_id), r, pseudonymizer, trace_lang) for r in records
+    ]
     emit(render_traces(traces, output_format, run.lang, by_citizen, run.reveal_cpr), run.output)
     return ExitCode.OK
 
@@ -180,7 +180,7 @@ def sample(
     if output_format == "xlsx" and run.output is not None:
         write_atomic(run.output, request_workbook(drawn))
     else:
-        emit(render_sample(drawn, output_format), run.output)
+        emit(render_sample(drawn, output_format, run.lang), run.output)
     return ExitCode.OK
 
 
@@ -197,26 +197,10 @@ def verify(
     run: Run, report: Path, cases_path: str, tariffs: str | None, timelogs: tuple[str, ...]
 ) -> int:
     """Check a JSON or Excel report against its inputs: same inputs, same findings?"""
-    from bitcheck.verify import verify_report
+    from bitcheck.verify import render_verification, verify_report
 
     result = verify_report(report, cases_path, tariffs, list(timelogs), run.lang)
-    if run.output_format == "json":
-        click.echo(
-            json.dumps(
-                {
-                    "report": result.report,
-                    "matches": result.matches,
-                    "differences": result.differences,
-                },
-                indent=2,
-            )
-        )
-    else:
-        click.echo(
-            "OK: the report is what its inputs give"
-            if result.matches
-            else "\n".join(result.differences)
-        )
+    click.echo(render_verification(result, run.output_format, run.lang))
     return ExitCode.OK if result.matches else ExitCode.FINDINGS
 
 

@@ -1,4 +1,6 @@
-"""Findings as CSV: UTF-8 with BOM; Danish `;` and decimal comma, English `,` and point.
+"""Findings as CSV: UTF-8 with BOM; Danish `;` and decimal comma, English `,` and point; floats
+rounded to 4 decimals, which keeps float noise (12.000000000000002) out and is precise enough for
+further calculation (decisions.md).
 
 Text that starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so that a spreadsheet
 never reads it as a formula (outputs.md §7).
@@ -13,6 +15,7 @@ from bitcheck.report.audit_models import AuditReport, Finding
 from bitcheck.report.filters import left_out_text
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_DECIMALS = 4
 COLUMNS = [name for name in Finding.model_fields if name != "sources"] + ["sources"]
 
 
@@ -20,11 +23,16 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def rounded(value: float) -> float:
+    """The value to CSV_DECIMALS decimals, never a negative zero."""
+    return round(value, CSV_DECIMALS) + 0.0
+
+
 def cell(value: object, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        text = repr(value)
+        text = repr(rounded(value))
         return text.replace(".", ",") if lang == "da" else text
     if isinstance(value, int):
         return str(value)

@@ -6,37 +6,57 @@ import json
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
+from bitcheck.i18n_fields import header
+from bitcheck.i18n_rules import OUTCOME_NAMES
 from bitcheck.render.tables import markdown_table, render_terminal
-from bitcheck.report.explain_case import CaseTrace
+from bitcheck.report.explain import day_text
+from bitcheck.report.explain_case import CaseTrace, RuleTrace, Step
 from bitcheck.report.timelog import prune
 
+STEP_COLUMNS = ("quantity", "value", "unit", "formula", "inputs", "sources")
+RULE_COLUMNS = ("code", "outcome", "margin", "margin_unit", "reason")
 
-def _value(value: object) -> str:
+
+def _value(value: object, lang: str) -> str:
+    """A float with two decimals (1.234,50 in Danish, 1 234.50 in English); none as `-`."""
     if isinstance(value, float):
-        return f"{value:,.2f}".replace(",", " ")
+        return i18n.number(value, lang, 2) if lang == "da" else f"{value:,.2f}".replace(",", " ")
     return "-" if value is None else str(value)
 
 
-def _rows(trace: CaseTrace) -> tuple[list[list[object]], list[list[object]]]:
-    steps: list[list[object]] = [
-        [s.quantity, _value(s.value), s.unit or "", s.formula, json.dumps(s.inputs, ensure_ascii=False, default=str),
-         "; ".join(_where(x.file, x.sheet, x.row, x.last_row) for x in s.sources)]
-        for s in trace.steps
+def _step_value(step: Step, lang: str) -> str:
+    if step.unit == "date" and isinstance(step.value, str):
+        return day_text(step.value, lang)
+    return _value(step.value, lang)
+
+
+def _step_row(step: Step, lang: str) -> list[object]:
+    return [
+        header(step.quantity, lang), _step_value(step, lang), i18n.unit_text(step.unit, lang),
+        step.formula, json.dumps(step.inputs, ensure_ascii=False, default=str),
+        "; ".join(_where(x.file, x.sheet, x.row, x.last_row) for x in step.sources),
     ]  # fmt: skip
-    rules: list[list[object]] = [
-        [r.code, r.outcome, _value(r.margin), RULES[r.code].margin_unit or "", r.reason or ""]
-        for r in trace.rules
-    ]
-    return steps, rules
 
 
-STEP_HEADERS = ["quantity", "value", "unit", "formula", "inputs", "sources"]
-RULE_HEADERS = ["code", "outcome", "margin", "margin_unit", "reason"]
+def _rule_row(rule: RuleTrace, lang: str) -> list[object]:
+    return [
+        rule.code, OUTCOME_NAMES[rule.outcome][lang], _value(rule.margin, lang),
+        i18n.unit_text(RULES[rule.code].margin_unit, lang), rule.reason or "",
+    ]  # fmt: skip
+
+
+def _headers(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [header(column, lang) for column in columns]
 
 
 def _where(file: str, sheet: str | None, row: int | None, last_row: int | None) -> str:
     rows = f"{row}-{last_row}" if last_row else f"{row}"
     return f"{file}!{sheet}!{rows}" if sheet else f"{file}!{rows}"
+
+
+def _title(trace: CaseTrace, lang: str) -> str:
+    case = trace.case
+    return f"{i18n.label('case_id', lang)} {case.case_id} ({case.subject}), {day_text(trace.as_of, lang)}"
 
 
 def render_traces(
@@ -46,19 +66,21 @@ def render_traces(
         data = [t.model_dump(mode="json") for t in traces]
         prune(data, reveal_cpr)
         return json.dumps(data if as_list else data[0], indent=2, ensure_ascii=False)
+    step_headers, rule_headers = _headers(STEP_COLUMNS, lang), _headers(RULE_COLUMNS, lang)
     parts: list[str] = []
     for trace in traces:
-        steps, rules = _rows(trace)
-        title = f"{i18n.label('case_id', lang)} {trace.case.case_id} ({trace.case.subject}), {trace.as_of.isoformat()}"
+        steps = [_step_row(s, lang) for s in trace.steps]
+        rules = [_rule_row(r, lang) for r in trace.rules]
         if output_format == "markdown":
             parts += [
-                f"## {title}",
+                f"## {_title(trace, lang)}",
                 "",
-                markdown_table(STEP_HEADERS, steps),
+                markdown_table(step_headers, steps),
                 "",
-                markdown_table(RULE_HEADERS, rules),
+                markdown_table(rule_headers, rules),
                 "",
             ]
         else:
-            parts.append(render_terminal([(title, STEP_HEADERS, steps), ("", RULE_HEADERS, rules)]))
+            tables = [(_title(trace, lang), step_headers, steps), ("", rule_headers, rules)]
+            parts.append(render_terminal(tables))
     return "\n".join(parts)

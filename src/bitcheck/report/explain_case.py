@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from bitcheck import __version__
+from bitcheck import __version__, i18n
 from bitcheck.audit.facts import CaseFacts
 from bitcheck.audit.run import AuditRun
 from bitcheck.pseudonyms import Pseudonymizer
@@ -54,8 +54,14 @@ class CaseTrace(BaseModel):
 
 
 class _Tracer:
-    def __init__(self, run: AuditRun, case: CaseFacts, pseudonymizer: Pseudonymizer) -> None:
-        self.run, self.case, self.pseudonymizer = run, case, pseudonymizer
+    def __init__(
+        self, run: AuditRun, case: CaseFacts, pseudonymizer: Pseudonymizer, lang: str
+    ) -> None:
+        self.run, self.case, self.pseudonymizer, self.lang = run, case, pseudonymizer, lang
+
+    def words(self, key: str, **params: object) -> str:
+        """The prose of a formula, in the trace's language (field names stay as they are)."""
+        return i18n.message(key, self.lang, **params)
 
     def case_source(self) -> list[SourceRecord]:
         s = self.case.source
@@ -91,9 +97,9 @@ class _Tracer:
         elif row is not None and row.level_hours_week is not None:
             formula = "level_hours_week + extra_hours_week"
         elif row is not None and row.hour_price is not None:
-            formula = "extra_hours_week (a level priced per hour)"
+            formula = self.words("formula-hour-level")
         else:
-            formula = "none: no granted hours and no level hours in the catalogue"
+            formula = self.words("formula-no-hours")
         inputs = {
             "granted_hours_week": granted,
             "level_hours_week": None if row is None else row.level_hours_week,
@@ -107,7 +113,7 @@ class _Tracer:
         names = ("basic_tariff", "base_tariff", "special_tariff", "tariff_total", "tariff_unit")
         inputs: dict[str, Any] = {name: case.value(name) for name in names}
         parts = case.value("basic_tariff") is not None or case.value("base_tariff") is not None
-        formula = "basic + base + special" if parts else "tariff_total + special"
+        formula = self.words("formula-billed-parts" if parts else "formula-billed-total")
         unit = case.value("tariff_unit") or "day"
         factor = {
             "day": "× 1",
@@ -120,7 +126,7 @@ class _Tracer:
         if unit == "hour":
             inputs["expected_hours_week"] = case.expected_hours_week
         if case.billed_per_day is None:
-            formula += f"; not computed: {case.billed_reason}"
+            formula += "; " + self.words("formula-not-computed", reason=case.billed_reason)
         return Step(quantity="billed_per_day", value=case.billed_per_day, unit="DKK/day", formula=formula,
                     inputs=inputs, sources=self.case_source())  # fmt: skip
 
@@ -129,15 +135,15 @@ class _Tracer:
         inputs: dict[str, Any] = {"extra_hours_week": case.value("extra_hours_week")}
         if row is None:
             reason = case.expected_reason or (case.match.reason if case.match else "no-catalogue")
-            formula = f"not computed: {reason}"
+            formula = self.words("formula-not-computed", reason=reason)
         elif row.hour_price is not None:
-            formula = "hour price × expected_hours_week / 7"
+            formula = self.words("formula-hour-price")
             inputs |= {
                 "hour_price": row.hour_price,
                 "expected_hours_week": case.expected_hours_week,
             }
         else:
-            formula = "catalogue basic + base + extra_hours_week × hourly_rate / 7"
+            formula = self.words("formula-catalogue")
             inputs |= {
                 "basic_tariff": row.basic_tariff,
                 "base_tariff": row.base_tariff,
@@ -159,7 +165,7 @@ class _Tracer:
         inputs = {"period_start": log.period_start.isoformat(), "period_end": log.period_end.isoformat(),
                   "days_logged": log.days_logged}  # fmt: skip
         return Step(quantity="period_days", value=log.period_days, unit="days",
-                    formula="distinct days of the periods the log's files state (else their first to last date)",
+                    formula=self.words("formula-period-days"),
                     inputs=inputs, sources=self.log_sources())  # fmt: skip
 
     def direct_minutes(self) -> Step:
@@ -171,7 +177,7 @@ class _Tracer:
             for w, (c, e) in log.direct_by_weight.items()
         }
         return Step(quantity="direct_minutes", value=log.direct_hours * MINUTES_PER_HOUR, unit="minutes",
-                    formula="Σ minutes × staff / residents, direct entries", inputs=inputs,
+                    formula=self.words("formula-direct-minutes"), inputs=inputs,
                     sources=self.log_sources())  # fmt: skip
 
     def excluded(self) -> Step:
@@ -184,7 +190,7 @@ class _Tracer:
             "night_sleeping": log.night_sleeping_hours * MINUTES_PER_HOUR,
         }
         return Step(quantity="excluded_minutes", value=sum(inputs.values()), unit="minutes",
-                    formula="indirect time and night watch: shown, never counted as delivered",
+                    formula=self.words("formula-excluded"),
                     inputs=inputs, sources=self.log_sources())  # fmt: skip
 
     def delivered(self) -> Step:
@@ -204,18 +210,24 @@ class _Tracer:
         if case.value("next_review") is not None:
             formula = "next_review"
         elif case.value("last_review") is not None:
-            formula = f"last_review + {months} months (§ {paragraph})"
+            formula = self.words("formula-review-interval", months=months, paragraph=paragraph)
         else:
-            formula = "none: no last_review and no next_review (R2 looks at grant_start)"
+            formula = self.words("formula-no-review")
         inputs = {"last_review": _iso(case.value("last_review")), "next_review": _iso(case.value("next_review")),
                   "review_months": months}  # fmt: skip
         return Step(quantity="review_due", value=_iso(case.review_due), unit="date", formula=formula,
                     inputs=inputs, sources=self.case_source())  # fmt: skip
 
     def _no_log(self, quantity: str, unit: str) -> Step:
-        return Step(quantity=quantity, value=None, unit=unit,
-                    formula=f"no time log: {self.case.log_reason or 'reported on another case'}",
-                    inputs={}, sources=[])  # fmt: skip
+        reason = self.case.log_reason
+        formula = (
+            self.words("formula-no-log", reason=reason)
+            if reason
+            else self.words("formula-log-elsewhere")
+        )
+        return Step(
+            quantity=quantity, value=None, unit=unit, formula=formula, inputs={}, sources=[]
+        )
 
 
 def _iso(day: object) -> str | None:
@@ -223,13 +235,18 @@ def _iso(day: object) -> str | None:
 
 
 def trace_case(
-    run: AuditRun, case: CaseFacts, record: CaseRecord, pseudonymizer: Pseudonymizer
+    run: AuditRun,
+    case: CaseFacts,
+    record: CaseRecord,
+    pseudonymizer: Pseudonymizer,
+    lang: str = "en",
 ) -> CaseTrace:
+    """The trace of one case; its formulas in `lang` (English, the JSON's language, by default)."""
     rules = [
         RuleTrace(code=code, outcome=o.status, margin=o.margin, reason=o.reason)
         for code, o in run.outcomes[case.key].items()
     ]
     return CaseTrace(
         bitcheck=__version__, as_of=run.as_of, case=record,
-        steps=_Tracer(run, case, pseudonymizer).steps(), rules=rules,
+        steps=_Tracer(run, case, pseudonymizer, lang).steps(), rules=rules,
     )  # fmt: skip
