@@ -19,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from bitcheck import i18n
-from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
 from bitcheck.render.excel_cells import clean_text
 from bitcheck.render.output import write_atomic
 from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
@@ -76,7 +76,7 @@ def card_markdown(
                 "",
                 finding.explanation,
                 "",
-                f"- {i18n.label('legal_basis', lang)}: {finding.legal_basis or '-'}",
+                f"- {i18n.label('legal_basis', lang)}: {legal_basis_text(finding.legal_basis or '-', lang)}",
                 f"- {i18n.label('evidence_grade', lang)}: {finding.evidence_grade or '-'}",
                 f"- {i18n.label('sources', lang)}: {_sources(finding)}",
                 "",

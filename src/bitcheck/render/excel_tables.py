@@ -10,7 +10,7 @@ from openpyxl.chart.data_source import AxDataSource, StrRef
 
 from bitcheck import i18n
 from bitcheck.i18n_fields import NO_CATEGORY, direction_header, flat_header, header, text
-from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
 from bitcheck.render.excel_cells import (
     DATE,
     DIRECTION_FILLS,
@@ -113,6 +113,10 @@ def finding_keys(reveal_cpr: bool) -> list[str]:
     return keys if reveal_cpr else [key for key in keys if key != "cpr"]
 
 
+def _legal_basis(text: str | None, lang: str) -> str | None:
+    return None if text is None else legal_basis_text(text, lang)
+
+
 def finding_row(finding: Finding, lang: str, reveal_cpr: bool) -> Row:
     row: Row = [finding.case_id, finding.subject]
     if reveal_cpr:
@@ -122,7 +126,7 @@ def finding_row(finding: Finding, lang: str, reveal_cpr: bool) -> Row:
         direction_cell(finding.direction, lang), severity_cell(finding.severity, lang),
         _measure(finding.expected, finding.unit), _measure(finding.observed, finding.unit),
         finding.unit, finding.ratio, _margin(finding.margin, finding.margin_unit),
-        finding.margin_unit, finding.annual_amount, finding.legal_basis, finding.explanation,
+        finding.margin_unit, finding.annual_amount, _legal_basis(finding.legal_basis, lang), finding.explanation,
         finding.evidence_grade, finding.lifecycle, finding.since, sources_text(finding.sources),
     ]  # fmt: skip
 

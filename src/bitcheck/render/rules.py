@@ -7,7 +7,7 @@ import json
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES, RULES_VERSION
 from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
-from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.settings import Settings
@@ -29,7 +29,7 @@ def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
 def rule_rows(settings: Settings, lang: str) -> list[list[object]]:
     return [
         [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
-         thresholds(settings, rule.thresholds), rule.legal_basis.format(paragraph="…")]
+         thresholds(settings, rule.thresholds), legal_basis_text(rule.legal_basis, lang).format(paragraph="…")]
         for code, rule in RULES.items()
     ]  # fmt: skip
 
