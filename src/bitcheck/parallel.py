@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from bitcheck.gc_pause import enable_in_worker
+
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -50,7 +52,9 @@ class OrderedMap(Iterator[Result]):
             self._results: Iterator[Result] = map(work, jobs)
             return
         context = multiprocessing.get_context("fork")
-        self._pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        self._pool = ProcessPoolExecutor(
+            max_workers=count, mp_context=context, initializer=enable_in_worker
+        )
         self._results = self._pool.map(work, jobs, chunksize=CHUNK)
 
     def __next__(self) -> Result:

@@ -16,6 +16,7 @@ import click
 
 from bitcheck import __version__, progress
 from bitcheck.errors import BitcheckError, ExitCode
+from bitcheck.gc_pause import collector_paused
 from bitcheck.pseudonyms import Pseudonymizer, key_file_of, load_pseudonymizer
 from bitcheck.settings import Settings, find_config, load_settings
 
@@ -108,7 +109,8 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
         run: Run | None = None
         try:
             run = build_run(options)
-            return function(run, **options)
+            with collector_paused():
+                return function(run, **options)
         except BitcheckError as error:
             if debug:
                 traceback.print_exc()
