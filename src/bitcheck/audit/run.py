@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
-
-import pandas as pd
+from functools import cached_property, partial
 
 from bitcheck.audit.facts import CaseFacts, derive
 from bitcheck.audit.logs import assign_logs, fill_log_providers
@@ -21,9 +19,9 @@ from bitcheck.problems import Problem
 from bitcheck.schemas.cases import CaseRow
 from bitcheck.settings import Settings
 from bitcheck.tables.case_keys import CASE_KEY, resolve_case_keys
-from bitcheck.timelog.entries import collect_entries
 from bitcheck.timelog.evidence import Stay, grade_logs
-from bitcheck.timelog.summary import CitizenLog, summarise_logs
+from bitcheck.timelog.parts import summarise_tables
+from bitcheck.timelog.summary import CitizenLog
 from bitcheck.validate import ROW, TableResult
 
 CASE_FIELDS = list(CaseRow.model_fields)
@@ -195,11 +193,12 @@ def _future(source: RowSource, key: object, start: dt.date) -> Problem:
 def _logs(
     inputs: list[InputResult], facts: list[CaseFacts], settings: Settings, problems: list[Problem]
 ) -> list[CitizenLog]:
-    entries, notes = collect_entries([t for i in inputs for t in i.tables])
+    tables = [t for i in inputs for t in i.tables]
+    logs, notes = summarise_tables(
+        tables, settings.min_log_days, partial(fill_log_providers, cases=facts)
+    )
     problems += notes
-    if isinstance(entries, pd.DataFrame) and not entries.empty:
-        entries = fill_log_providers(entries, facts)
-    return summarise_logs(entries, settings.min_log_days)
+    return logs
 
 
 def stays(facts: list[CaseFacts]) -> dict[str, Stay]:

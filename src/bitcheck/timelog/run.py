@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from bitcheck.inputs import InputResult, read_inputs
 from bitcheck.problems import Problem
 from bitcheck.settings import Settings
-from bitcheck.timelog.entries import collect_entries
 from bitcheck.timelog.evidence import grade_logs
-from bitcheck.timelog.summary import CitizenLog, summarise_logs
+from bitcheck.timelog.parts import summarise_tables
+from bitcheck.timelog.summary import CitizenLog
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,7 @@ def summarise_timelogs(
         return _beside_cases(arguments, settings, as_of, cases, tariffs)
     run = read_inputs(arguments, "time_log", settings)
     tables = [t for i in run.inputs for t in i.tables]
-    entries, problems = collect_entries(tables)
-    logs = summarise_logs(entries, settings.min_log_days)
+    logs, problems = summarise_tables(tables, settings.min_log_days)
     grade_logs(logs, tables, as_of)
     return TimelogRun(run.inputs, logs, problems)
 

@@ -90,7 +90,11 @@ def summarise_logs(entries: pd.DataFrame, min_log_days: int) -> list[CitizenLog]
         return []
     table = _LogTable(entries)
     logs = [table.log(number, min_log_days) for number in range(table.count)]
-    return sorted(logs, key=lambda log: (log.period_start, log.cpr, log.provider_key))
+    return sorted(logs, key=log_order)
+
+
+def log_order(log: CitizenLog) -> tuple[dt.date, str, str]:
+    return (log.period_start, log.cpr, log.provider_key)
 
 
 def _iso_week(day: dt.date) -> str:
