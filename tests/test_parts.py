@@ -162,3 +162,16 @@ def test_audit_in_parts_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parts, "MIN_ROWS", 0)
     monkeypatch.setattr(parts, "workers", lambda: 2)
     assert _json(args) == whole
+
+
+@forking
+def test_a_process_that_cannot_start_leaves_its_job_to_this_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing.process
+
+    def no_fork(self: object) -> None:
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", no_fork)
+    assert map_forked(lambda n: (n, os.getpid()), [1, 2]) == [(1, os.getpid()), (2, os.getpid())]

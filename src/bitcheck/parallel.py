@@ -82,24 +82,33 @@ def map_forked(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Resul
     forked for it, which sees its job without pickling it and sends back only the result.
 
     For work on what this process already holds (the time-log entries, after reading). A job
-    whose process fails, for whatever reason, is done again here, where its error is raised
-    as usual; a failing child prints nothing (its traceback could show a citizen's data).
+    whose process cannot start or fails, for whatever reason, is done again here, where its
+    error is raised as usual; a failing child prints nothing (its traceback could show a
+    citizen's data).
     """
     if len(jobs) < 2 or not can_fork():
         return [work(job) for job in jobs]
     context = multiprocessing.get_context("fork")
     children = [_start_child(context, work, job) for job in jobs[1:]]
     results = [work(jobs[0])]
-    for job, (process, receiver) in zip(jobs[1:], children, strict=True):
-        results.append(_child_result(process, receiver, work, job))
+    for job, child in zip(jobs[1:], children, strict=True):
+        results.append(work(job) if child is None else _child_result(*child, work, job))
     return results
 
 
-def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> tuple[Any, Connection]:
+Child = tuple[Any, Connection]  # the process and the end of the pipe its result comes from
+
+
+def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> Child | None:
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_send_result, args=(work, job, sender), daemon=True)
-    process.start()
-    sender.close()
+    try:
+        process.start()
+    except OSError:  # no memory or no process slot left for a fork
+        receiver.close()
+        return None
+    finally:
+        sender.close()
     return process, receiver
 
 
