@@ -10,7 +10,7 @@ from bitcheck.audit.facts import CaseFacts, derive
 from bitcheck.audit.logs import assign_logs, fill_log_providers
 from bitcheck.audit.rules import RULES, Outcome, RuleContext
 from bitcheck.catalogue import TariffCatalogue, build_catalogue, count_rejections
-from bitcheck.catalogue.match import CaseKey, match_case
+from bitcheck.catalogue.match import CaseKey, Matcher
 from bitcheck.catalogue.rows import RowSource
 from bitcheck.errors import InputError
 from bitcheck.inputs import InputResult, Reading, read_inputs
@@ -78,9 +78,10 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
         count_rejections(tariff_tables, catalogue)
     problems: list[Problem] = [] if catalogue is None else list(catalogue.problems)
     facts = _case_facts(case_tables, as_of, problems)
+    matcher = None if catalogue is None else Matcher(catalogue)
     for case in facts:
-        if catalogue is not None:
-            case.match = match_case(catalogue, _case_key(case), as_of)
+        if matcher is not None:
+            case.match = matcher.match(_case_key(case), as_of)
         derive(case, settings)
     return CaseSide([*case_inputs, *tariff_inputs], catalogue, facts, problems)
 
