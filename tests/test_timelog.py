@@ -142,3 +142,19 @@ def test_multi_citizen_csv(tmp_path: Path) -> None:
         ("610190-1234", 14),
         ("620285-4321", 7),
     ]  # type: ignore[index]
+
+
+def test_beside_the_cases_each_log_names_the_cases_it_covers() -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    cases = str(examples / "sager.xlsx")
+    logs = timelog_json(str(examples / "doegnskemaer"), "--cases", cases)["time_logs"]
+    audit = CliRunner().invoke(
+        cli, ["audit", cases, "--timelogs", str(examples / "doegnskemaer"),
+              "--as-of", "2026-11-24", "--format", "json"],
+    )  # fmt: skip
+    subject_of = {c["case_id"]: c["subject"] for c in json.loads(audit.stdout)["cases"]}
+    covered = [log for log in logs if log["case_ids"]]  # type: ignore[union-attr]
+    assert covered and any(log["expected_hours_week"] is not None for log in covered)
+    for log in covered:
+        assert log["case_ids"] == sorted(log["case_ids"])
+        assert {subject_of[key] for key in log["case_ids"]} == {log["subject"]}

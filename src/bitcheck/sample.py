@@ -81,8 +81,8 @@ class Candidate:
         )
 
 
-def suspected(case: CaseRecord, report: AuditReport) -> str:
-    directions = {f.direction for f in report.findings if f.case_id == case.case_id}
+def suspected(directions: set[str]) -> str:
+    """What a case's findings suspect most: the citizen's side first, then the payment's."""
     return (
         "citizen" if "citizen" in directions else "payment" if "payment" in directions else "none"
     )
@@ -90,7 +90,13 @@ def suspected(case: CaseRecord, report: AuditReport) -> str:
 
 def draw_sample(report: AuditReport, n: int, seed: int) -> SampleReport:
     rng = random.Random(seed)
-    candidates = [Candidate(c, suspected(c, report), tuple(c.codes)) for c in report.cases]
+    directions: dict[str, set[str]] = defaultdict(set)
+    for finding in report.findings:
+        directions[finding.case_id].add(finding.direction)
+    candidates = [
+        Candidate(c, suspected(directions.get(c.case_id, set())), tuple(c.codes))
+        for c in report.cases
+    ]
     pools = {d: [c for c in candidates if c.direction == d] for d in ("citizen", "payment", "none")}
     citizen = _round_robin(pools["citizen"], min(len(pools["citizen"]), -(-n // 3)), rng)
     payment = _round_robin(

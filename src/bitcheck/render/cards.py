@@ -12,6 +12,7 @@ that the card is not a decision.
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from pathlib import Path
 
 import openpyxl
@@ -56,11 +57,11 @@ def card_markdown(
         "",
     ]
     lines += [f"> {CARD_NOTICE[lang]}", ""]
+    by_case: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        by_case[finding.case_id].append(finding)
     for case in cases:
-        own = sorted(
-            (f for f in findings if f.case_id == case.case_id),
-            key=lambda f: DIRECTION_ORDER[f.direction],
-        )
+        own = sorted(by_case[case.case_id], key=lambda f: DIRECTION_ORDER[f.direction])
         lines += [
             f"## {i18n.label('case_id', lang)} {case.case_id}: {case.provider}, § {case.paragraph}, {case.level or '-'}",
             "",
@@ -116,12 +117,16 @@ def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
     """A card per citizen with at least one finding; returns the markdown files written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    subjects = sorted({f.subject for f in report.findings})
-    for subject in subjects:
-        findings = [f for f in report.findings if f.subject == subject]
-        flagged = {f.case_id for f in findings}
-        cases = [c for c in report.cases if c.case_id in flagged]
-        markdown = card_markdown(subject, cases, findings, report, lang)
+    findings_of: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        findings_of[finding.subject].append(finding)
+    flagged = {f.case_id for f in report.findings}
+    cases_of: dict[str, list[CaseRecord]] = defaultdict(list)
+    for case in report.cases:
+        if case.case_id in flagged:  # a finding's subject is its case's citizen
+            cases_of[case.subject].append(case)
+    for subject in sorted(findings_of):
+        markdown = card_markdown(subject, cases_of[subject], findings_of[subject], report, lang)
         write_atomic(folder / f"{subject}.md", markdown.encode("utf-8"))
         write_atomic(folder / f"{subject}.xlsx", card_workbook(markdown))
         written.append(folder / f"{subject}.md")

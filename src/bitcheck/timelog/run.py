@@ -7,7 +7,9 @@ hours it is compared with, exactly as the audit computes them.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bitcheck.inputs import InputResult, read_inputs
 from bitcheck.problems import Problem
@@ -15,6 +17,9 @@ from bitcheck.settings import Settings
 from bitcheck.timelog.evidence import grade_logs
 from bitcheck.timelog.parts import summarise_tables
 from bitcheck.timelog.summary import CitizenLog
+
+if TYPE_CHECKING:
+    from bitcheck.audit.facts import CaseFacts
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,14 @@ def _beside_cases(
     problems = list(side.problems)
     reading = Reading(arguments, "time_log", settings)
     log_inputs, logs = read_logs(reading, side.facts, settings, as_of, problems)
+    cases_of: dict[int, list[CaseFacts]] = defaultdict(list)
+    for case in side.facts:
+        if case.log is not None:
+            cases_of[id(case.log)].append(case)
     coverage = {}
     for log in logs:
-        covered = sorted(c.key for c in side.facts if c.log is log)
-        lead = next((c for c in side.facts if c.log is log and c.log_lead), None)
-        coverage[id(log)] = Coverage(covered, None if lead is None else lead.log_expected_hours)
+        covered = cases_of[id(log)]
+        lead = next((c for c in covered if c.log_lead), None)
+        keys = sorted(c.key for c in covered)
+        coverage[id(log)] = Coverage(keys, None if lead is None else lead.log_expected_hours)
     return TimelogRun([*log_inputs, *side.inputs], logs, problems, coverage)
