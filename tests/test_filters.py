@@ -81,3 +81,20 @@ def test_a_near_miss_is_a_watch_item_until_the_tolerance_is_lowered(tmp_path: Pa
     strict = json.loads(run("--format", "json", "--config", str(config))[1])
     assert ("519175", "T1") in {(f["case_id"], f["code"]) for f in strict["findings"]}
     assert ("519175", "T1") not in {(w["case_id"], w["code"]) for w in strict["watch"]}
+
+
+def test_provider_percentiles_share_the_average_rank_of_ties() -> None:
+    from bitcheck.report.audit_models import ProviderRecord
+    from bitcheck.report.providers import _add_percentiles
+
+    fired = [0, 1, 1, 2, 4]  # D1 per provider, of 2 cases each: rates 0, .5, .5, 1, 2
+    records = [
+        ProviderRecord.model_construct(
+            cases=2, by_code={code: (n if code == "D1" else 0) for code in CATALOGUE_ORDER},
+            percentiles={},
+        )
+        for n in fired
+    ]  # fmt: skip
+    _add_percentiles(records)
+    assert [r.percentiles["D1"] for r in records] == [0.0, 30.0, 30.0, 60.0, 80.0]
+    assert {r.percentiles["R1"] for r in records} == {40.0}  # all tied: (0 + 4/2) / 5

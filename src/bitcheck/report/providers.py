@@ -3,6 +3,7 @@ provider's percentile among the run's providers for every code (outputs.md §3 `
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -80,7 +81,8 @@ def _add_percentiles(records: list[ProviderRecord]) -> None:
     count = len(records)
     for code in CATALOGUE_ORDER:
         rates = [r.by_code[code] / r.cases for r in records]
+        ordered = sorted(rates)
         for record, rate in zip(records, rates, strict=True):
-            lower = sum(1 for other in rates if other < rate)
-            equal = sum(1 for other in rates if other == rate) - 1
+            lower = bisect_left(ordered, rate)
+            equal = bisect_right(ordered, rate) - lower - 1
             record.percentiles[code] = 100 * (lower + equal / 2) / count
