@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from bitcheck.cli import cli
-from bitcheck.gc_pause import collector_paused
+from bitcheck.gc_pause import collecting_new, collector_paused
 from bitcheck.parallel import OrderedMap, can_fork, workers
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -45,6 +46,29 @@ def test_a_collector_already_off_stays_off(collector_on: None) -> None:
     with collector_paused():
         pass
     assert not gc.isenabled()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def _cycles_left(count: int) -> int:
+    refs = []
+    for _ in range(count):
+        node = _Node()
+        refs.append(weakref.ref(node))
+        del node
+    return sum(ref() is not None for ref in refs)
+
+
+def test_cyclic_garbage_made_while_collecting_new_is_freed(collector_on: None) -> None:
+    with collector_paused():
+        assert _cycles_left(5000) == 5000
+        with collecting_new():
+            assert gc.isenabled()
+            assert _cycles_left(5000) < 1000
+        assert not gc.isenabled() and gc.get_freeze_count() == 0
 
 
 def test_a_command_runs_paused(collector_on: None, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,41 @@ def test_a_process_that_dies_leaves_its_job_to_this_one() -> None:
         return n * 10
 
     assert map_forked(work, [1, 2, 3]) == [10, 20, 30]
+
+
+def _pids_in_a_pool_worker(_: int) -> list[int]:
+    return map_forked(lambda n: os.getpid(), [1, 2])
+
+
+@forking
+def test_inside_a_daemonic_process_everything_runs_there() -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        (pids,) = pool.map(_pids_in_a_pool_worker, [0])
+    assert len(set(pids)) == 1 and pids[0] != os.getpid()
+
+
+@forking
+def test_children_are_stopped_when_the_first_job_fails(tmp_path: Path) -> None:
+    here = os.getpid()
+    pids = tmp_path / "pids"
+
+    def work(n: int) -> bytes:
+        if os.getpid() == here:
+            time.sleep(0.5)  # the children have begun
+            raise RuntimeError("the first job failed")
+        with pids.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return b"x" * 1_000_000  # more than a pipe holds: the child waits for a reader
+
+    with pytest.raises(RuntimeError):
+        map_forked(work, [0, 1, 2])
+    started = [int(pid) for pid in pids.read_text().split()]
+    assert len(started) == 2
+    for pid in started:
+        with pytest.raises(ProcessLookupError):  # gone, not left waiting to send
+            os.kill(pid, 0)
 
 
 def test_one_job_runs_here() -> None:

@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar, cast
 
@@ -39,7 +40,12 @@ def workers() -> int:
 
 
 def can_fork() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    """Linux, and not inside a daemonic process (a pool worker), which may have no children."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and not multiprocessing.current_process().daemon
+    )
 
 
 class OrderedMap(Iterator[Result]):
@@ -90,18 +96,32 @@ def map_forked(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Resul
         return [work(job) for job in jobs]
     context = multiprocessing.get_context("fork")
     children = [_start_child(context, work, job) for job in jobs[1:]]
-    results = [work(jobs[0])]
-    for job, child in zip(jobs[1:], children, strict=True):
-        results.append(work(job) if child is None else _child_result(*child, work, job))
-    return results
+    try:
+        results = [work(jobs[0])]
+        for job, child in zip(jobs[1:], children, strict=True):
+            results.append(work(job) if child is None else _child_result(child, work, job))
+        return results
+    finally:  # after an error here, the children still at work are of no use
+        for child in children:
+            if child is not None:
+                child.stop()
 
 
-Child = tuple[Any, Connection]  # the process and the end of the pipe its result comes from
+@dataclass
+class _Child:
+    process: Any
+    receiver: Connection  # the end of the pipe the result comes from
+
+    def stop(self) -> None:
+        self.receiver.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
 
-def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> Child | None:
+def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> _Child | None:
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_send_result, args=(work, job, sender), daemon=True)
+    process = context.Process(target=_send_result, args=(work, job, receiver, sender), daemon=True)
     try:
         process.start()
     except OSError:  # no memory or no process slot left for a fork
@@ -109,21 +129,21 @@ def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> Child
         return None
     finally:
         sender.close()
-    return process, receiver
+    return _Child(process, receiver)
 
 
-def _send_result(work: Callable[[Job], Result], job: Job, sender: Connection) -> None:
+def _send_result(
+    work: Callable[[Job], Result], job: Job, receiver: Connection, sender: Connection
+) -> None:
+    receiver.close()  # the parent's end: with it closed here, a parent gone means a broken pipe
     with contextlib.suppress(BaseException):  # the parent does the job again, and raises
         sender.send(work(job))
 
 
-def _child_result(
-    process: Any, receiver: Connection, work: Callable[[Job], Result], job: Job
-) -> Result:
+def _child_result(child: _Child, work: Callable[[Job], Result], job: Job) -> Result:
     try:
-        return cast(Result, receiver.recv())
+        return cast(Result, child.receiver.recv())
     except (EOFError, OSError):
         return work(job)
     finally:
-        receiver.close()
-        process.join()
+        child.stop()

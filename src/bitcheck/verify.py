@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bitcheck import i18n
 from bitcheck.audit.run import run_audit
@@ -23,6 +23,9 @@ from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.audit_build import build_audit_report
 from bitcheck.report.filters import filter_report
 from bitcheck.settings import Settings
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 COMPARED = ("direction", "severity", "expected", "observed", "ratio", "annual_amount")
 
@@ -80,8 +83,14 @@ def _excel_manifest(path: Path) -> Manifest:
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True)
-    sheet = book[SHEET_NAMES["manifest"]["da"]]
-    rows = list(sheet.iter_rows(values_only=True))
+    try:
+        return _workbook_manifest(book)
+    finally:
+        book.close()  # a read-only workbook keeps its file open until closed
+
+
+def _workbook_manifest(book: Workbook) -> Manifest:
+    rows = list(book[SHEET_NAMES["manifest"]["da"]].iter_rows(values_only=True))
     headers = [str(h) for h in rows[0]]
     lang = "en" if "value" in headers else "da"
     fields = {

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from bitcheck import i18n
+from bitcheck.gc_pause import collecting_new
 from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
 from bitcheck.render.excel_cells import clean_text
 from bitcheck.render.output import write_atomic
@@ -125,9 +126,10 @@ def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
     for case in report.cases:
         if case.case_id in flagged:  # a finding's subject is its case's citizen
             cases_of[case.subject].append(case)
-    for subject in sorted(findings_of):
-        markdown = card_markdown(subject, cases_of[subject], findings_of[subject], report, lang)
-        write_atomic(folder / f"{subject}.md", markdown.encode("utf-8"))
-        write_atomic(folder / f"{subject}.xlsx", card_workbook(markdown))
-        written.append(folder / f"{subject}.md")
+    with collecting_new():  # each card's workbook is cyclic garbage once written
+        for subject in sorted(findings_of):
+            markdown = card_markdown(subject, cases_of[subject], findings_of[subject], report, lang)
+            write_atomic(folder / f"{subject}.md", markdown.encode("utf-8"))
+            write_atomic(folder / f"{subject}.xlsx", card_workbook(markdown))
+            written.append(folder / f"{subject}.md")
     return written

@@ -37,7 +37,9 @@ def summarise_tables(
     entries. `prepare` changes the entries before they are summed up (the audit gives entries
     without a provider the provider of the citizen's case)."""
     rows = sum(len(table.columns.get(ROW, ())) for table in tables)
-    parts = split_by_citizen(tables, workers() if rows >= MIN_ROWS else 1)
+    parts = [
+        part for part in split_by_citizen(tables, workers() if rows >= MIN_ROWS else 1) if part
+    ]
     summed = map_forked(partial(_summarise_part, min_log_days=min_log_days, prepare=prepare), parts)
     logs = sorted(chain.from_iterable(part_logs for part_logs, _ in summed), key=log_order)
     return logs, merge_source_notes([note for _, notes in summed for note in notes])
