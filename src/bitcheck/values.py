@@ -705,7 +705,10 @@ def parse_values(
             memo[value] = _outcome(parser, value)
     parsed_of = {value: memo[value][0] for value in distinct}
     code_of = {value: memo[value][1] for value in distinct}
-    return list(map(parsed_of.__getitem__, values)), list(map(code_of.__getitem__, values))
+    parsed = list(map(parsed_of.__getitem__, values))
+    if not any(code_of.values()):  # the usual column: every cell fine
+        return parsed, [None] * len(values)
+    return parsed, list(map(code_of.__getitem__, values))
 
 
 def _parse_one_by_one(
