@@ -15,7 +15,7 @@ TariffUnit = Literal["day", "week", "month", "year", "hour"]
 class CaseRow(BaseModel):
     """One row of a case export."""
 
-    model_config = ConfigDict(extra="forbid", title="cases")
+    model_config = ConfigDict(defer_build=True, extra="forbid", title="cases")
 
     case_id: str = spec(
         "id", ["Sags-id", "Sagsnr", "Sagsnummer", "Sag nr", "IndsatsId", "SagId"], required=True

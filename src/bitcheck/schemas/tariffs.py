@@ -15,7 +15,7 @@ PriceUnit = Literal["day", "week", "month", "year", "hour", "none"]
 class TariffModelRow(BaseModel):
     """One provider, level and validity period of the model layout (§2a)."""
 
-    model_config = ConfigDict(extra="forbid", title="tariffs-model")
+    model_config = ConfigDict(defer_build=True, extra="forbid", title="tariffs-model")
 
     provider: str = spec("text", ["Tilbud", "Leverandør"], required=True)
     provider_id: str | None = spec("id", ["Tilbuds-id", "Tilbudsnummer"])
@@ -40,7 +40,7 @@ class PriceListRow(BaseModel):
     reads it as an amount where it is one.
     """
 
-    model_config = ConfigDict(extra="forbid", title="tariffs-price-list")
+    model_config = ConfigDict(defer_build=True, extra="forbid", title="tariffs-price-list")
 
     provider: str = spec("text", ["Leverandør", "Tilbud"], required=True)
     department: str | None = spec("text", ["Afdeling"])

@@ -15,7 +15,7 @@ EntryKind = Literal["direct", "indirect", "night_awake", "night_sleeping"]
 class TimeLogRow(BaseModel):
     """One logged intervention. Times are minutes after midnight (0-1440)."""
 
-    model_config = ConfigDict(extra="forbid", title="time_log")
+    model_config = ConfigDict(defer_build=True, extra="forbid", title="time_log")
 
     cpr: str = spec("cpr", ["CPR", "CPR-nr", "CPR-nummer"], required=True)
     provider: str | None = spec("text", ["Tilbud"])
