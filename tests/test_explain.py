@@ -125,6 +125,13 @@ def test_explain_is_unchanged_with_lang_en() -> None:
     assert "Case id 882070" in table and "h/week" in table and "fired" in table
 
 
+def test_amounts_are_written_as_each_language_writes_them() -> None:
+    english = explain("882070", "--lang", "en", "--format", "markdown")[1]
+    danish = explain("882070", "--lang", "da", "--format", "markdown")[1]
+    assert "| 2,081.87 " in english and "2 081.87" not in english  # billed per day
+    assert "| 2.081,87 " in danish
+
+
 def test_the_json_trace_is_the_same_in_both_languages() -> None:
     for case_id in ("882070", "165074"):
         danish = explain(case_id, "--lang", "da", "--format", "json")[1]

@@ -18,9 +18,9 @@ RULE_COLUMNS = ("code", "outcome", "margin", "margin_unit", "reason")
 
 
 def _value(value: object, lang: str) -> str:
-    """A float with two decimals (1.234,50 in Danish, 1 234.50 in English); none as `-`."""
+    """A float with two decimals as the language writes it (1.234,50; 1,234.50); none as `-`."""
     if isinstance(value, float):
-        return i18n.number(value, lang, 2) if lang == "da" else f"{value:,.2f}".replace(",", " ")
+        return i18n.number(value, lang, 2)
     return "-" if value is None else str(value)
 
 
