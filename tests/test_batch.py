@@ -622,3 +622,22 @@ def test_the_job_files_lang_gives_the_reports_language(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     workbook = openpyxl.load_workbook(folder / "rapporter" / f"bitcheck_voksen_{AS_OF_2}.xlsx")
     assert sheet_name("resolved", "en") in workbook.sheetnames
+
+
+def test_each_job_leaves_no_cyclic_garbage_for_the_next(tmp_path: Path) -> None:
+    """Commands run with the collector paused; a batch collects after each job, so a national
+    batch does not keep every job's cyclic garbage until it ends."""
+    import gc
+
+    jobfile, _, _ = two_jobs(tmp_path)
+    edit_cases(jobfile.parent / "sager.xlsx", RUN_2_CHANGES)  # so that the re-run is not skipped
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()  # as inside a command
+    try:
+        run_batch(load_settings(jobfile), jobfile.parent, dt.date.fromisoformat(AS_OF_3), [], "da")
+        left = gc.collect()  # unreachable objects found: what the jobs left behind
+    finally:
+        if was:
+            gc.enable()
+    assert left < 100

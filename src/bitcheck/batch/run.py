@@ -9,6 +9,7 @@ atomically, store the run, and write a log. One job failing does not stop the ot
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,11 +80,14 @@ def run_batch(
     if unknown:
         raise InputError("usage", detail=f"no job named {', '.join(unknown)} in the batch file")
     history = base / batch.history
-    return [
-        run_job(job, settings, base, history, as_of, lang)
-        for job in batch.jobs
-        if not only or job.name in only
-    ]
+    results = []
+    for job in batch.jobs:
+        if not only or job.name in only:
+            results.append(run_job(job, settings, base, history, as_of, lang))
+            # commands run with the cycle collector paused (gc_pause); a job's cyclic garbage
+            # (its Excel workbook) goes now, while little else is alive to walk
+            gc.collect()
+    return results
 
 
 def run_job(
