@@ -84,3 +84,26 @@ def test_no_output_calls_anything_a_saving(tmp_path: Path, lang: str) -> None:
     for text in texts:
         for word in FORBIDDEN:
             assert word not in text.lower()
+
+
+def test_cards_written_on_several_cores_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    from bitcheck.render import cards
+
+    audit("--format", "json", "--cards", str(tmp_path / "one"))
+    monkeypatch.setattr(cards, "MIN_CARDS_PER_CORE", 1)
+    monkeypatch.setattr(cards, "workers", lambda: 3)
+    audit("--format", "json", "--cards", str(tmp_path / "three"))
+    names = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "three").iterdir()) and len(names) > 6
+    for name in names:
+        one, three = tmp_path / "one" / name, tmp_path / "three" / name
+        if name.endswith(".md"):
+            assert one.read_text(encoding="utf-8") == three.read_text(encoding="utf-8")
+        else:
+            with zipfile.ZipFile(one) as first, zipfile.ZipFile(three) as second:
+                sheet = "xl/worksheets/sheet1.xml"
+                assert first.read(sheet) == second.read(sheet)
