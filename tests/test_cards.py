@@ -107,3 +107,30 @@ def test_cards_written_on_several_cores_are_the_same(
             with zipfile.ZipFile(one) as first, zipfile.ZipFile(three) as second:
                 sheet = "xl/worksheets/sheet1.xml"
                 assert first.read(sheet) == second.read(sheet)
+
+
+def test_an_error_while_writing_leaves_no_half_written_card(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from bitcheck.render import cards
+
+    here = os.getpid()
+    real = cards.card_workbook
+
+    def failing_here(markdown: str) -> bytes:
+        if os.getpid() == here:
+            raise OSError("disk full")
+        return real(markdown)
+
+    monkeypatch.setattr(cards, "MIN_CARDS_PER_CORE", 1)
+    monkeypatch.setattr(cards, "workers", lambda: 3)
+    monkeypatch.setattr(cards, "card_workbook", failing_here)
+    result = CliRunner().invoke(
+        cli, ["audit", *INPUTS, "--format", "json", "--cards", str(tmp_path)]
+    )
+    assert result.exit_code != 0
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    written = {p.stem for p in tmp_path.glob("*.xlsx")}
+    assert written and all((tmp_path / f"{stem}.md").exists() for stem in written)

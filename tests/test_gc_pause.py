@@ -66,9 +66,20 @@ def test_cyclic_garbage_made_while_collecting_new_is_freed(collector_on: None) -
     with collector_paused():
         assert _cycles_left(5000) == 5000
         with collecting_new():
-            assert gc.isenabled()
+            assert gc.isenabled() and gc.get_freeze_count() > 0  # what was there is not walked
             assert _cycles_left(5000) < 1000
         assert not gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_what_someone_else_froze_stays_frozen(collector_on: None) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collecting_new(), collecting_new():
+            assert gc.isenabled()
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_a_command_runs_paused(collector_on: None, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,16 +30,21 @@ def collector_paused() -> Iterator[None]:
 
 @contextmanager
 def collecting_new() -> Iterator[None]:
-    """The collector on, for objects made inside: the ones before are frozen, never walked."""
+    """The collector on, for objects made inside: the ones before are frozen, never walked.
+    When something is frozen already (a host program's own freeze, or this one nested), the
+    frozen objects are left as they are."""
     was_enabled = gc.isenabled()
-    gc.freeze()
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     gc.enable()
     try:
         yield
     finally:
         if not was_enabled:
             gc.disable()
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
 
 
 def enable_in_worker() -> None:

@@ -4,8 +4,8 @@ A municipality sends a thousand døgnskemaer; reading and checking them is most 
 cost, and each file is independent. With many files on a machine that can fork, a pool of
 worker processes reads them (each keeps its own memo of parsed values) and sends back the
 typed tables, which are compact to pickle (`OrderedMap`). Summing up the logs afterwards is
-split by citizen: each part in a process forked for it, which already holds the tables
-(`map_forked`). Elsewhere (Windows, one core, few files) everything runs in this process, in
+split by citizen, and writing case cards by card: each part in a process forked for it, which
+already holds what it needs (`map_forked`). Elsewhere (Windows, one core, few files) everything runs in this process, in
 the same order, with the same results.
 """
 
@@ -101,22 +101,18 @@ def map_forked(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Resul
         for job, child in zip(jobs[1:], children, strict=True):
             results.append(work(job) if child is None else _child_result(child, work, job))
         return results
-    finally:  # after an error here, the children still at work are of no use
-        for child in children:
-            if child is not None:
-                child.stop()
+    finally:  # after an error here: no child is killed mid-way (it may be writing a file)
+        running = [child for child in children if child is not None]
+        for child in running:  # all pipes closed first: a child then fails to send, and ends
+            child.receiver.close()
+        for child in running:
+            child.process.join()
 
 
 @dataclass
 class _Child:
     process: Any
     receiver: Connection  # the end of the pipe the result comes from
-
-    def stop(self) -> None:
-        self.receiver.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
 
 
 def _start_child(context: Any, work: Callable[[Job], Result], job: Job) -> _Child | None:
@@ -142,8 +138,9 @@ def _send_result(
 
 def _child_result(child: _Child, work: Callable[[Job], Result], job: Job) -> Result:
     try:
-        return cast(Result, child.receiver.recv())
+        result = cast(Result, child.receiver.recv())
     except (EOFError, OSError):
+        child.process.join()
         return work(job)
-    finally:
-        child.stop()
+    child.process.join()
+    return result

@@ -706,7 +706,7 @@ def parse_values(
     parsed_of = {value: memo[value][0] for value in distinct}
     code_of = {value: memo[value][1] for value in distinct}
     parsed = list(map(parsed_of.__getitem__, values))
-    if not any(code_of.values()):  # the usual column: every cell fine
+    if all(code is None for code in code_of.values()):  # the usual column: every cell fine
         return parsed, [None] * len(values)
     return parsed, list(map(code_of.__getitem__, values))
 

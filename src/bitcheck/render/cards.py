@@ -116,6 +116,9 @@ def card_workbook(markdown: str) -> bytes:
     return buffer.getvalue()
 
 
+MIN_CARDS_PER_CORE = 50  # below this, forking costs more than another core saves
+
+
 def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
     """A card per citizen with at least one finding; returns the markdown files written."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -128,14 +131,11 @@ def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
         if case.case_id in flagged:  # a finding's subject is its case's citizen
             cases_of[case.subject].append(case)
     subjects = sorted(findings_of)
-    count = workers() if len(subjects) >= MIN_CARDS_PER_CORE * 2 else 1
+    count = max(1, min(workers(), len(subjects) // MIN_CARDS_PER_CORE))
     shares = [subjects[n::count] for n in range(count)]
-    cards = _Cards(folder, report, lang, findings_of, cases_of)
-    map_forked(cards.write, [share for share in shares if share])  # about 13 ms a card
+    cards = _Cards(folder, report, lang, dict(findings_of), dict(cases_of))
+    map_forked(cards.write, shares)  # about 13 ms a card
     return [folder / f"{subject}.md" for subject in subjects]
-
-
-MIN_CARDS_PER_CORE = 50  # below this, forking costs more than the second core saves
 
 
 @dataclass(frozen=True)
@@ -149,12 +149,7 @@ class _Cards:
     def write(self, subjects: list[str]) -> None:
         with collecting_new():  # each card's workbook is cyclic garbage once written
             for subject in subjects:
-                markdown = card_markdown(
-                    subject,
-                    self.cases_of[subject],
-                    self.findings_of[subject],
-                    self.report,
-                    self.lang,
-                )
+                cases, findings = self.cases_of.get(subject, []), self.findings_of[subject]
+                markdown = card_markdown(subject, cases, findings, self.report, self.lang)
                 write_atomic(self.folder / f"{subject}.md", markdown.encode("utf-8"))
                 write_atomic(self.folder / f"{subject}.xlsx", card_workbook(markdown))
