@@ -87,10 +87,10 @@ def map_forked(work: Callable[[Job], Result], jobs: Sequence[Job]) -> list[Resul
     """`[work(job) for job in jobs]`, the first job in this process and each other in a process
     forked for it, which sees its job without pickling it and sends back only the result.
 
-    For work on what this process already holds (the time-log entries, after reading). A job
-    whose process cannot start or fails, for whatever reason, is done again here, where its
-    error is raised as usual; a failing child prints nothing (its traceback could show a
-    citizen's data).
+    For work on what this process already holds (the time-log entries after reading, the case
+    cards of a report). A job whose process cannot start or fails, for whatever reason, is done
+    again here, where its error is raised as usual; a failing child prints nothing (its
+    traceback could show a citizen's data).
     """
     if len(jobs) < 2 or not can_fork():
         return [work(job) for job in jobs]
