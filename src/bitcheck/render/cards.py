@@ -80,7 +80,8 @@ def card_markdown(
                 "",
                 finding.explanation,
                 "",
-                f"- {i18n.label('legal_basis', lang)}: {legal_basis_text(finding.legal_basis or '-', lang)}",
+                f"- {i18n.label('legal_basis', lang)}: "
+                f"{legal_basis_text(finding.legal_basis or '-', lang)}",
                 f"- {i18n.label('evidence_grade', lang)}: {finding.evidence_grade or '-'}",
                 f"- {i18n.label('sources', lang)}: {_sources(finding)}",
                 "",

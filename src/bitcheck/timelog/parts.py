@@ -49,7 +49,7 @@ def _summarise_part(
     tables: list[TableResult], min_log_days: int, prepare: Prepare | None
 ) -> Summed:
     entries, notes = collect_entries(tables)
-    if prepare is not None and not entries.empty:
+    if prepare is not None:
         entries = prepare(entries)
     return summarise_logs(entries, min_log_days), notes
 
