@@ -11,7 +11,7 @@ from pydantic.config import JsonDict
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-# Value types, each read by one parser of `values.py` (see validate.PARSERS).
+# Value types, each read by one parser of `values/` (see validate.PARSERS).
 VALUE_TYPES = (
     "id", "text", "cpr", "paragraph", "date", "time", "need_level", "hours", "amount",
     "minutes", "count", "unit", "yes_no", "kind",
