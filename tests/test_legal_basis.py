@@ -13,6 +13,39 @@ from bitcheck.audit.rules import RULES
 from bitcheck.cli import cli
 from bitcheck.i18n_rules import legal_basis_text
 
+# rules.md, "What each finding carries", column "legal basis" (T2 "as T1"; N1/N2 name the grant's
+# paragraph; "—" is no legal basis)
+SPEC_LEGAL_BASES = {
+    "N1": "SEL § 1 stk. 3; SEL § {paragraph}",
+    "N2": "SEL § 1 stk. 3; SEL § {paragraph}",
+    "T1": "the provider's tariff (rammeaftale, takstbekendtgørelsen)",
+    "T2": "the provider's tariff (rammeaftale, takstbekendtgørelsen)",
+    "T3": "the grant of extra support (SEL § 1 stk. 3)",
+    "T4": "SEL § 148 stk. 2",
+    "T5": "",
+    "D1": "SEL § 148 stk. 2",
+    "D2": "SEL § 148 stk. 2",
+    "D3": "SEL § 148 stk. 2",
+    "D4": "",
+    "D5": "",
+    "R1": "SEL § 148 stk. 2",
+    "R2": "SEL § 148 stk. 2",
+    "R3": "SEL § 107 (a temporary stay)",
+    "R4": "the decision's end date",
+    "R5": "SEL § 141; VUM indsatsmål",
+}
+
+
+def test_legal_bases_are_the_texts_of_the_rule_catalogue() -> None:
+    assert {code: rule.legal_basis for code, rule in RULES.items()} == SPEC_LEGAL_BASES
+
+
+def test_prose_around_a_law_reference_is_translated() -> None:
+    assert legal_basis_text(RULES["T3"].legal_basis, "da") == (
+        "bevillingen af ekstra støtte (SEL § 1 stk. 3)"
+    )
+    assert legal_basis_text(RULES["R3"].legal_basis, "da") == "SEL § 107 (midlertidigt ophold)"
+
 
 def test_every_legal_basis_in_prose_has_danish_words() -> None:
     for rule in RULES.values():

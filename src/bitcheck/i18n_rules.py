@@ -109,6 +109,14 @@ DIRECTION_MEANING = {
 }
 # The legal bases of the rules that are prose; law references ("SEL § 148 stk. 2") stay as written.
 LEGAL_BASIS_PROSE = {
+    "the grant of extra support (SEL § 1 stk. 3)": {
+        "da": "bevillingen af ekstra støtte (SEL § 1 stk. 3)",
+        "en": "the grant of extra support (SEL § 1 stk. 3)",
+    },
+    "SEL § 107 (a temporary stay)": {
+        "da": "SEL § 107 (midlertidigt ophold)",
+        "en": "SEL § 107 (a temporary stay)",
+    },
     "the decision's end date": {"da": "afgørelsens slutdato", "en": "the decision's end date"},
     "the provider's tariff (rammeaftale, takstbekendtgørelsen)": {
         "da": "tilbuddets takst (rammeaftale, takstbekendtgørelsen)",

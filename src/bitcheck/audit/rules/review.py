@@ -52,7 +52,7 @@ def never_reviewed(facts: CaseFacts, context: RuleContext) -> Outcome:
     return fired(**numbers) if due < context.as_of else silent(**numbers)
 
 
-@rule("R3", "temporary-stay-long", Direction.PROCESS, Severity.MEDIUM, "SEL § 107",
+@rule("R3", "temporary-stay-long", Direction.PROCESS, Severity.MEDIUM, "SEL § 107 (a temporary stay)",
       unit="date", margin_unit="days", thresholds=("temporary_stay_months",))  # fmt: skip
 def temporary_stay_long(facts: CaseFacts, context: RuleContext) -> Outcome:
     if facts.value("paragraph") != "107":

@@ -76,7 +76,8 @@ def any_missing(*names: str) -> Callable[[frozenset[str]], bool]:
     return lambda present: any(name not in present for name in names)
 
 
-@rule("T3", "special-tariff-without-hours", Direction.PAYMENT, Severity.MEDIUM, "SEL § 1 stk. 3",
+@rule("T3", "special-tariff-without-hours", Direction.PAYMENT, Severity.MEDIUM,
+      "the grant of extra support (SEL § 1 stk. 3)",
       unit="DKK/day", missing_column=any_missing("special_tariff", "extra_hours_week"))  # fmt: skip
 def special_tariff_without_hours(facts: CaseFacts, context: RuleContext) -> Outcome:
     if not facts.value("special_tariff"):
