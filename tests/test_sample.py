@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -67,6 +68,28 @@ def test_the_request_list_for_providers(tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Tilbud", "Borger (pseudonym)", "Sagsnr.")
     assert len(rows) == 6 and all(str(r[1]).startswith("B-") for r in rows[1:])
+
+
+def test_reveal_cpr_gives_every_chosen_case_its_cpr(tmp_path: Path) -> None:
+    hidden, revealed = sample("-n", "6"), sample("-n", "6", "--reveal-cpr")
+    assert all("cpr" not in c for c in hidden["chosen"])  # type: ignore[union-attr]
+    cprs = [c.pop("cpr") for c in revealed["chosen"]]  # type: ignore[union-attr]
+    assert all(re.fullmatch(r"[0-9]{6}-[0-9]{4}", cpr) for cpr in cprs)
+    assert revealed == hidden  # nothing else changes
+
+    markdown = sample_text("--format", "markdown", "--lang", "en", "--reveal-cpr")
+    assert table_headers(markdown)[1] == [
+        "case_id", "subject", "cpr", "provider", "level", "reason"
+    ]  # fmt: skip
+    assert re.search(r"\| B-[0-9a-f]{10} \| [0-9]{6}-[0-9]{4} \|", markdown)
+
+    target = tmp_path / "anmodning.xlsx"
+    args = ["sample", *INPUTS, "-n", "5", "--reveal-cpr", "-o", str(target)]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    rows = list(openpyxl.load_workbook(target).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Tilbud", "Borger (pseudonym)", "CPR-nr.", "Sagsnr.")
+    assert all(re.fullmatch(r"[0-9]{6}-[0-9]{4}", str(row[2])) for row in rows[1:])
+    assert all(hasattr(row[4], "year") and hasattr(row[5], "year") for row in rows[1:])
 
 
 def sample_text(*args: str) -> str:

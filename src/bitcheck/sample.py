@@ -40,6 +40,7 @@ class Chosen(BaseModel):
 
     case_id: str
     subject: str
+    cpr: str | None = None  # with --reveal-cpr only
     provider: str
     level: str | None
     stratum: str
@@ -184,8 +185,8 @@ def _chosen(candidate: Candidate, start: dt.date) -> Chosen:
     stratum = f"{case.provider} / {case.level or '-'} / {candidate.direction}"
     key, codes = _why(candidate)
     chosen = Chosen(
-        case_id=case.case_id, subject=case.subject, provider=case.provider, level=case.level,
-        stratum=stratum, reason=i18n.message(key, "en", codes=codes), period_start=start,
+        case_id=case.case_id, subject=case.subject, cpr=case.cpr, provider=case.provider,
+        level=case.level, stratum=stratum, reason=i18n.message(key, "en", codes=codes), period_start=start,
         period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
     )  # fmt: skip
     chosen._why = (key, codes)

@@ -175,12 +175,14 @@ def sample(
 
     output_format = format_of(run.output, run.output_format)
     result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
-    report = build_audit_report(result, run.pseudonymizer(), reveal_cpr=False, lang=run.lang)
+    report = build_audit_report(
+        result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
+    )
     drawn = draw_sample(report, count, seed)
     if output_format == "xlsx" and run.output is not None:
-        write_atomic(run.output, request_workbook(drawn))
+        write_atomic(run.output, request_workbook(drawn, reveal_cpr=run.reveal_cpr))
     else:
-        emit(render_sample(drawn, output_format, run.lang), run.output)
+        emit(render_sample(drawn, output_format, run.lang, reveal_cpr=run.reveal_cpr), run.output)
     return ExitCode.OK
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
+from collections.abc import Sequence
 
 import openpyxl
 from openpyxl.styles import Font
@@ -13,6 +13,7 @@ from bitcheck.i18n_fields import header
 from bitcheck.i18n_rules import DIRECTION_NAMES, NO_SUSPICION
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.report.explain import day_text
+from bitcheck.report.timelog import report_json
 from bitcheck.sample import SampleReport
 
 REQUEST_HEADERS = [
@@ -28,13 +29,16 @@ HOW_TO_RETURN = (
     "og send det som .xlsx med sikker mail til sagsbehandleren."
 )
 CHOSEN_COLUMNS = ("case_id", "subject", "provider", "level", "reason")
+REVEALED_COLUMNS = ("case_id", "subject", "cpr", "provider", "level", "reason")
 STRATA_COLUMNS = ("provider", "level", "suspected_direction", "cases", "chosen")
 
 
-def _rows(report: SampleReport, lang: str) -> list[list[object]]:
+def _rows(report: SampleReport, lang: str, reveal_cpr: bool) -> list[list[object]]:
     return [
-        [c.case_id, c.subject, c.provider, c.level or "-", c.reason_in(lang)] for c in report.chosen
-    ]
+        [c.case_id, c.subject, *([c.cpr] if reveal_cpr else []), c.provider, c.level or "-",
+         c.reason_in(lang)]
+        for c in report.chosen
+    ]  # fmt: skip
 
 
 def _suspected(direction: str, lang: str) -> str:
@@ -60,12 +64,16 @@ def _title(report: SampleReport, lang: str) -> str:
     return i18n.message("sample-title", lang, seed=report.seed, n=report.n, as_of=as_of)
 
 
-def render_sample(report: SampleReport, output_format: str, lang: str) -> str:
+def render_sample(
+    report: SampleReport, output_format: str, lang: str, *, reveal_cpr: bool = False
+) -> str:
+    """The sample in a format; a chosen case carries its CPR number only with `reveal_cpr`."""
     if output_format == "json":
-        return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
+        return report_json(report, reveal_cpr=reveal_cpr)
     title = _title(report, lang)
     strata = (_headers(STRATA_COLUMNS, lang), _strata_rows(report, lang))
-    chosen = (_headers(CHOSEN_COLUMNS, lang), _rows(report, lang))
+    columns = REVEALED_COLUMNS if reveal_cpr else CHOSEN_COLUMNS
+    chosen = (_headers(columns, lang), _rows(report, lang, reveal_cpr))
     if output_format == "markdown":
         return "\n".join(
             [f"# {title}", "", markdown_table(*strata), "", markdown_table(*chosen), ""]
@@ -78,28 +86,35 @@ def render_sample(report: SampleReport, output_format: str, lang: str) -> str:
     )
 
 
-def request_workbook(report: SampleReport) -> bytes:
-    """The request list to providers: who, for which citizen, for which period, how to return."""
+def request_workbook(report: SampleReport, *, reveal_cpr: bool = False) -> bytes:
+    """The request list to providers: who, for which citizen, for which period, how to return
+    (the citizen's CPR number beside the pseudonym only with `reveal_cpr`)."""
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = "Anmodning"
-    sheet.append(REQUEST_HEADERS)
+    sheet.append(_with_cpr(REQUEST_HEADERS, "CPR-nr.", reveal_cpr))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for c in sorted(report.chosen, key=lambda c: (c.provider, c.case_id)):
-        sheet.append(
-            [c.provider, c.subject, c.case_id, c.period_start, c.period_end, HOW_TO_RETURN]
-        )
+        values = [c.provider, c.subject, c.case_id, c.period_start, c.period_end, HOW_TO_RETURN]
+        sheet.append(_with_cpr(values, c.cpr, reveal_cpr))
+    dates = (4, 5) if reveal_cpr else (3, 4)
+    widths = (32, 18, 13, 12, 12, 12, 90) if reveal_cpr else (32, 18, 12, 12, 12, 90)
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text from the inputs is never a formula
                 cell.quotePrefix = cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))
-        row[3].number_format = row[4].number_format = "dd-mm-yyyy"
-    for column, width in zip("ABCDEF", (32, 18, 12, 12, 12, 90), strict=True):
+        row[dates[0]].number_format = row[dates[1]].number_format = "dd-mm-yyyy"
+    for column, width in zip("ABCDEFG", widths, strict=False):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _with_cpr(row: Sequence[object], cpr: object, reveal_cpr: bool) -> list[object]:
+    """The row with the CPR number after the pseudonym (the second column), when revealed."""
+    return [*row[:2], cpr, *row[2:]] if reveal_cpr else list(row)
