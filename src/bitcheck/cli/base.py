@@ -75,6 +75,7 @@ def common_options(function: F) -> F:
         click.option(
             "--reveal-cpr", is_flag=True, help="Show CPR numbers beside pseudonyms.  [default: off]"
         ),
+        click.version_option(__version__, prog_name="bitcheck"),
     ]
     for option in reversed(options):
         function = option(function)
