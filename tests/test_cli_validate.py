@@ -101,10 +101,13 @@ def test_unreadable_file_in_a_folder_is_an_error_record(tmp_path: Path) -> None:
 
 
 def test_unknown_kind_exits_2_after_reporting(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "x.csv", ["a;b;c", "1;2;3"])
-    code, out, _ = invoke("validate", str(path), "--format", "json")
+    path = write_csv(tmp_path / "x 010190-1234.csv", ["a;b;c", "1;2;3"])
+    code, out, err = invoke("validate", str(path), "--format", "json", "--lang", "en")
     assert code == 2
     assert [e["code"] for e in json.loads(out)["errors"]] == ["no-header"]
+    # outputs.md §1: one line on stderr saying which file, what is wrong and what to do
+    assert err.count("\n") == 1 and err.startswith("bitcheck: ")
+    assert "x B-e7f04ba660.csv: neither a case export" in err and err.endswith("give --kind\n")
 
 
 def test_usage_error_is_one_line(tmp_path: Path) -> None:

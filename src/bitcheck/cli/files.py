@@ -52,8 +52,8 @@ def validate(run: Run, files: tuple[str, ...], kind: str | None, fail_on_error: 
         emit(render.render_markdown(report, run.lang), run.output)
     else:
         emit(render.render_table(report, run.lang), run.output)
-    if result.unknown_kind:
-        return ExitCode.INPUT
+    if result.unknown_kind:  # after the report, which says what each file lacks
+        raise InputError("unknown-kind", file=", ".join(result.unknown_kind))
     if fail_on_error and any(i.rows_rejected for i in report.inputs):
         return ExitCode.FINDINGS
     return ExitCode.OK
