@@ -196,6 +196,15 @@ def test_an_exact_tariff_match_is_never_a_watch_item() -> None:
     assert watched(report(run)) == []
 
 
+def test_a_tariff_billed_to_the_oere_of_the_expected_is_no_watch_item() -> None:
+    """An expected DKK/day with more decimals than money has (a weekly price / 7) is matched by
+    the amount billed to the øre; one øre off is a near miss."""
+    exact = audit(case(), catalogue(base_tariff=500.002))  # expected 1,500.002, billed 1,500.00
+    assert watched(report(exact)) == []
+    one_oere = audit(case(), catalogue(base_tariff=500.01))  # expected 1,500.01
+    assert watched(report(one_oere)) == [("T2", pytest.approx(0.98 - 1500 / 1500.01))]
+
+
 def test_t1_near_miss_is_a_watch_item() -> None:
     run = audit(case(base_tariff="530,00"), catalogue(), settings=Settings(tariff_tolerance=0.05))
     # ratio 1530 / 1500 = 1.02; margin 1.02 - 1.05 = -0.03, within the band of 0.05

@@ -181,12 +181,23 @@ def _near(code: str, outcome: Outcome, run: AuditRun) -> bool:
     margin = outcome.margin
     assert margin is not None
     if code in WATCH_RATIO_CODES and outcome.ratio is not None:
+        if code in ("T1", "T2") and _same_to_the_oere(outcome):
+            return False  # billed to the øre what is expected: an exact match
         ratio = round(outcome.ratio, 6)
         own_side = ratio > 1 if code in ("T1", "D2") else ratio < 1
         return own_side and round(-run.settings.watch_band, 6) <= round(margin, 6) <= 0
     if code in WATCH_DAY_CODES:
         return -run.settings.watch_review_days <= margin <= 0
     return False
+
+
+def _same_to_the_oere(outcome: Outcome) -> bool:
+    """DKK/day amounts that agree when rounded to øre (an expected tariff is often a weekly or
+    monthly price divided down, 1714.982857, and is billed as 1714.98)."""
+    expected, observed = outcome.expected, outcome.observed
+    if not isinstance(expected, float | int) or not isinstance(observed, float | int):
+        return False
+    return round(float(expected), 2) == round(float(observed), 2)
 
 
 def summary(run: AuditRun, findings: list[Finding]) -> Summary:
