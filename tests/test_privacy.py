@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -167,6 +168,45 @@ def test_reveal_cpr_shows_the_cpr(municipality: dict[str, str]) -> None:
     assert result.exit_code == 0
     assert CPRS[0] in result.stdout
     assert "Hemmelig" not in result.stdout  # names are never read, even with --reveal-cpr
+
+
+PSEUDONYM = re.compile(r"B-[0-9a-f]{10}")
+CPR_SHOWN = re.compile(r"[0-9]{6}-[0-9]{4}")
+
+
+def lines_with_pseudonyms(text: str) -> list[str]:
+    return [line for line in text.splitlines() if PSEUDONYM.search(line)]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["--format", "table"], ["--format", "markdown"], ["--format", "csv"]],
+    ids=["table", "markdown", "csv"],
+)
+def test_reveal_cpr_puts_the_cpr_beside_every_pseudonym_in_audit_text(
+    municipality: dict[str, str], extra: list[str]
+) -> None:
+    """outputs.md §2: every object or row that carries a subject also carries cpr."""
+    args = [*audit_args(municipality), *extra]
+    hidden = CliRunner().invoke(cli, args).stdout
+    shown = CliRunner().invoke(cli, [*args, "--reveal-cpr"]).stdout
+    assert lines_with_pseudonyms(shown)
+    assert all(CPR_SHOWN.search(line) for line in lines_with_pseudonyms(shown))
+    assert not any(CPR_SHOWN.search(line) for line in lines_with_pseudonyms(hidden))
+
+
+def test_reveal_cpr_shows_the_cpr_in_explain_and_on_case_cards(
+    municipality: dict[str, str], tmp_path: Path
+) -> None:
+    explain = ["explain", "S-1", *audit_args(municipality)[1:], "--reveal-cpr"]
+    for fmt in ("table", "markdown"):
+        title = CliRunner().invoke(cli, [*explain, "--format", fmt]).stdout.splitlines()[0]
+        assert PSEUDONYM.search(title) and CPR_SHOWN.search(title), title
+    cards = tmp_path / "kort"
+    args = [*audit_args(municipality), "--reveal-cpr", "--cards", str(cards)]
+    assert CliRunner().invoke(cli, [*args, "-o", str(tmp_path / "r.json")]).exit_code == 0
+    titles = [path.read_text(encoding="utf-8").splitlines()[0] for path in cards.glob("*.md")]
+    assert titles and all(CPR_SHOWN.search(title) for title in titles)
 
 
 def test_unreadable_file_error_line_masks_a_cpr_in_its_name(tmp_path: Path) -> None:

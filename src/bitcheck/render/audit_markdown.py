@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from bitcheck import i18n
 from bitcheck.i18n_rules import DIRECTION_NAMES, NOTICE, SEVERITY_NAMES
-from bitcheck.render.audit_terminal import providers_table, rules_table, sides_table
+from bitcheck.render.audit_terminal import (
+    cpr_revealed,
+    providers_table,
+    rules_table,
+    sides_table,
+)
 from bitcheck.render.tables import markdown_table
 from bitcheck.report.audit_models import AuditReport
 from bitcheck.report.filters import left_out_text
@@ -21,18 +26,23 @@ def render_markdown(report: AuditReport, lang: str, by_provider: bool = False) -
     if by_provider:
         title_p, headers_p, rows_p = providers_table(report, lang)
         parts += [f"## {title_p}", "", markdown_table(headers_p, rows_p), ""]
-    keys = ("direction", "severity", "case_id", "subject", "code", "explanation")
+    reveal = cpr_revealed(report)
+    keys: tuple[str, ...] = (
+        "direction", "severity", "case_id", "subject", "cpr", "code", "explanation"
+    )  # fmt: skip
     finding_rows: list[list[object]] = [
         [
             DIRECTION_NAMES[f.direction][lang],
             SEVERITY_NAMES[f.severity][lang],
             f.case_id,
             f.subject,
+            *([f.cpr] if reveal else []),
             f.code,
             f.explanation,
         ]
         for f in report.findings
     ]
+    keys = tuple(k for k in keys if reveal or k != "cpr")
     parts += [f"## {i18n.label('findings', lang)} ({len(report.findings)})", ""]
     parts.append(markdown_table([i18n.label(k, lang) for k in keys], finding_rows))
     return "\n".join(parts) + "\n"

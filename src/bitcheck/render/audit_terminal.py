@@ -51,13 +51,21 @@ def cases_table(report: AuditReport, lang: str) -> Table:
         scores[finding.case_id] = scores.get(finding.case_id, 0) + weights[finding.severity]
     chosen = sorted(scores, key=lambda case_id: (-scores[case_id], case_id))[:TOP_CASES]
     by_id = {case.case_id: case for case in report.cases}
-    headers = [i18n.label(k, lang) for k in ("case_id", "subject", "provider", "codes")]
+    reveal = cpr_revealed(report)
+    keys = ("case_id", "subject", "cpr", "provider", "codes")
+    headers = [i18n.label(k, lang) for k in keys if reveal or k != "cpr"]
     rows: list[list[object]] = [
-        [c, by_id[c].subject, by_id[c].provider, ", ".join(by_id[c].codes)]
+        [c, by_id[c].subject, *([by_id[c].cpr] if reveal else []), by_id[c].provider,
+         ", ".join(by_id[c].codes)]
         for c in chosen
         if c in by_id
-    ]
+    ]  # fmt: skip
     return i18n.label("top_cases", lang), headers, rows
+
+
+def cpr_revealed(report: AuditReport) -> bool:
+    """Whether the report was made with --reveal-cpr: its records then carry CPR numbers."""
+    return any(case.cpr for case in report.cases)
 
 
 PROVIDER_CODES = ("D1", "D2", "T1", "T2", "R1", "R2")

@@ -27,6 +27,7 @@ from bitcheck.parallel import map_forked, workers
 from bitcheck.render.excel_cells import clean_text
 from bitcheck.render.output import write_atomic
 from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
+from bitcheck.report.explain import day_text
 
 WIDTH = 72  # characters of the one column: an A4 page in portrait
 DIRECTION_ORDER = {"citizen": 0, "payment": 1, "process": 2, "data": 3}
@@ -54,9 +55,9 @@ def card_markdown(
     subject: str, cases: list[CaseRecord], findings: list[Finding], report: AuditReport, lang: str
 ) -> str:
     lines = [
-        f"# {i18n.label('card_title', lang)} {subject}",
+        f"# {i18n.label('card_title', lang)} {_who(subject, cases)}",
         "",
-        f"{i18n.label('as_of', lang)}: {report.as_of.isoformat()}",
+        f"{i18n.label('as_of', lang)}: {day_text(report.as_of, lang)}",
         "",
     ]
     lines += [f"> {CARD_NOTICE[lang]}", ""]
@@ -154,3 +155,9 @@ class _Cards:
                 markdown = card_markdown(subject, cases, findings, self.report, self.lang)
                 write_atomic(self.folder / f"{subject}.md", markdown.encode("utf-8"))
                 write_atomic(self.folder / f"{subject}.xlsx", card_workbook(markdown))
+
+
+def _who(subject: str, cases: list[CaseRecord]) -> str:
+    """The citizen's pseudonym, with the CPR number beside it when the report reveals it."""
+    cpr = next((case.cpr for case in cases if case.cpr), None)
+    return f"{subject} ({cpr})" if cpr else subject

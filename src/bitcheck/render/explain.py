@@ -54,9 +54,10 @@ def _where(file: str, sheet: str | None, row: int | None, last_row: int | None) 
     return f"{file}!{sheet}!{rows}" if sheet else f"{file}!{rows}"
 
 
-def _title(trace: CaseTrace, lang: str) -> str:
+def _title(trace: CaseTrace, lang: str, reveal_cpr: bool) -> str:
     case = trace.case
-    return f"{i18n.label('case_id', lang)} {case.case_id} ({case.subject}), {day_text(trace.as_of, lang)}"
+    who = f"{case.subject}, {case.cpr}" if reveal_cpr and case.cpr else case.subject
+    return f"{i18n.label('case_id', lang)} {case.case_id} ({who}), {day_text(trace.as_of, lang)}"
 
 
 def render_traces(
@@ -73,7 +74,7 @@ def render_traces(
         rules = [_rule_row(r, lang) for r in trace.rules]
         if output_format == "markdown":
             parts += [
-                f"## {_title(trace, lang)}",
+                f"## {_title(trace, lang, reveal_cpr)}",
                 "",
                 markdown_table(step_headers, steps),
                 "",
@@ -81,6 +82,9 @@ def render_traces(
                 "",
             ]
         else:
-            tables = [(_title(trace, lang), step_headers, steps), ("", rule_headers, rules)]
+            tables = [
+                (_title(trace, lang, reveal_cpr), step_headers, steps),
+                ("", rule_headers, rules),
+            ]
             parts.append(render_terminal(tables))
     return "\n".join(parts)
