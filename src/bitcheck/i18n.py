@@ -202,6 +202,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{file}: ingen [batch]-tabel med job; se README, afsnittet om planlagte kørsler",
         "en": "{file}: no [batch] table with jobs; see the README on scheduled runs",
     },
+    "thresholds": {
+        "da": "Tærskler (bitcheck.toml): {values}.",
+        "en": "Thresholds (bitcheck.toml): {values}.",
+    },
+    "not-given-tariffs": {
+        "da": "Intet takstkatalog givet (--tariffs): {codes} er ikke vurderet.",
+        "en": "No tariff catalogue given (--tariffs): {codes} not evaluated.",
+    },
+    "not-given-timelogs": {
+        "da": "Ingen døgnskemaer givet (--timelogs): {codes} er ikke vurderet.",
+        "en": "No time logs given (--timelogs): {codes} not evaluated.",
+    },
     "filtered": {
         "da": "Filtreret visning: udeladt {left} (fund, helårsvirkning). Oversigten tæller alle fund.",
         "en": "Filtered view: left out {left} (findings, annual amount). The summary counts every finding.",

@@ -12,6 +12,7 @@ from bitcheck.render.audit_terminal import (
 )
 from bitcheck.render.tables import markdown_table
 from bitcheck.report.audit_models import AuditReport
+from bitcheck.report.context import not_given_texts, thresholds_text
 from bitcheck.report.filters import left_out_text
 
 
@@ -20,6 +21,8 @@ def render_markdown(report: AuditReport, lang: str, by_provider: bool = False) -
     left_out = left_out_text(report, lang)
     parts = [f"# {title}", "", f"> {NOTICE[lang]}", ""]
     parts += [f"> **{left_out}**", ""] if left_out else []
+    parts += [line for text in not_given_texts(report, lang) for line in (f"> {text}", "")]
+    parts += [thresholds_text(report, lang), ""]
     parts += [markdown_table(headers, rows), ""]
     rule_title, rule_headers, rule_rows = rules_table(report, lang)
     parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]

@@ -7,6 +7,7 @@ from bitcheck.audit.rules import RULES
 from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE
 from bitcheck.render.tables import render_terminal
 from bitcheck.report.audit_models import AuditReport, DirectionCount
+from bitcheck.report.context import not_given_texts, thresholds_text
 from bitcheck.report.filters import left_out_text
 
 TOP_CASES = 10
@@ -96,9 +97,11 @@ def render_terminal_summary(report: AuditReport, lang: str, by_provider: bool = 
     left_out = left_out_text(report, lang)
     lines = [
         *([left_out] if left_out else []),
+        *not_given_texts(report, lang),
         f"{DIRECTION_NAMES['citizen'][lang]}: {AMOUNT_MEANING['citizen'][lang]}; "
         f"{DIRECTION_NAMES['payment'][lang]}: {AMOUNT_MEANING['payment'][lang]}.",
         NOTICE[lang],
+        thresholds_text(report, lang),
     ]
     if report.errors:
         lines.append(f"{i18n.label('errors', lang)}: {len(report.errors)}")

@@ -27,6 +27,7 @@ from bitcheck.render.excel_cells import (
 )
 from bitcheck.render.excel_tables import Row, direction_cell, severity_cell
 from bitcheck.report.audit_models import AuditReport, DirectionCount
+from bitcheck.report.context import not_given_texts
 from bitcheck.report.filters import left_out_text
 from bitcheck.report.records import InputRecord
 
@@ -107,6 +108,8 @@ class Summary:
         self.line(text("watch_total", lang), len(report.watch), INTEGER)
         self.line(text("errors_total", lang), len(report.errors), INTEGER)
         self.line(text("notes_total", lang), len(report.notes), INTEGER)
+        for sentence in not_given_texts(report, lang):
+            self.line(sentence)
         for kind, summary in input_summaries(report.inputs, lang):
             self.line(f"{text('inputs_by_kind', lang)}: {kind}", summary)
         self.line("", text("inputs_detail", lang))
