@@ -195,8 +195,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: neither a case export, a tariff catalogue nor a time log could be recognised; give --kind",
     },
     "no-cases": {
-        "da": "{file}: ingen godkendte sagsrækker; kør bitcheck validate {file} for at se hvorfor",
-        "en": "{file}: no accepted case rows; run bitcheck validate {file} to see why",
+        "da": "{file}: ingen godkendte sagsrækker{reason}; kør bitcheck validate --kind cases {file} for at se alle fejl",
+        "en": "{file}: no accepted case rows{reason}; run bitcheck validate --kind cases {file} to see every error",
+    },
+    "wrong-kind": {
+        "da": "{file}: overskrifterne viser {kind_text}, men filen er givet som {given_text} ({option}); tjek at det er den rigtige fil",
+        "en": "{file}: the headers show {kind_text}, but the file was given as {given_text} ({option}); check that it is the right file",
     },
     "no-batch": {
         "da": "{file}: ingen [batch]-tabel med job; se README, afsnittet om planlagte kørsler",

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+KIND_CHECKED = frozenset({"cases", "tariffs"})  # a file given as one of these is also told freely
+
+
 @dataclass
 class InputResult:
     """One input file as read: its kind and layout, its tables, its problems."""
@@ -39,6 +42,7 @@ class InputResult:
     sheets: list[str] | None
     tables: list[TableResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    looks_like: str | None = None  # read as another kind, its header tells this one
 
     @property
     def rows_read(self) -> int:
@@ -93,6 +97,8 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     detections = [(t, _detect(t, kind, aliases)) for t in source.tables]
     file_kind = kind or next((d.kind for _, d in detections if d is not None), None)
     result.kind = file_kind
+    if kind in KIND_CHECKED:
+        result.looks_like = _looks_like(source.tables, kind, aliases)
     first_block: HeaderBlock | None = None  # made when a time-log sheet has no block of its own
     skipped: list[RawTable] = []
     for table, detection in detections:
@@ -113,6 +119,18 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     result.layout = _layout(result.tables)
     result.problems.extend(_skipped(result, skipped, file_kind))
     return result
+
+
+def _looks_like(
+    tables: list[RawTable], kind: str, aliases: dict[str, dict[str, str]]
+) -> str | None:
+    """The kind the first recognised sheet tells on its own (contract.md's precedence), when it
+    is not the kind the file was given as: a case export given as the tariff catalogue."""
+    for table in tables:
+        detection = _detect(table, None, aliases)
+        if detection is not None:
+            return detection.kind if detection.kind != kind else None
+    return None
 
 
 def _detect(

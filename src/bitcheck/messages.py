@@ -18,8 +18,27 @@ def error_message(error: BitcheckError, lang: str, pseudonymizer: Pseudonymizer 
             code="unreadable-file", file=str(error.params["file"]), params=error.params
         )
         line = problem_message(problem, lang)
+    elif error.key == "no-cases":
+        line = i18n.message(error.key, lang, **{**error.params, "reason": _why(error.params, lang)})
+    elif error.key == "wrong-kind":
+        texts = {
+            "kind_text": i18n.kind_text(str(error.params["kind"]), lang),
+            "given_text": i18n.kind_text(str(error.params["given"]), lang),
+        }
+        line = i18n.message(error.key, lang, **{**error.params, **texts})
     else:
         line = i18n.message(error.key, lang, **error.params)
     if pseudonymizer is not None:
         return redact_text(line, pseudonymizer)
     return CPR_LIKE.sub(lambda found: mask_digits(found.group()), line)
+
+
+def _why(params: dict[str, object], lang: str) -> str:
+    """` (the first error, without its file name)`, or nothing when no error says why."""
+    problem = params.get("reason")
+    if not isinstance(problem, Problem):
+        return ""
+    text = problem_message(problem, lang)
+    for prefix in (f"{problem.file}, ", f"{problem.file}: "):
+        text = text.removeprefix(prefix)
+    return f" ({text})"

@@ -66,12 +66,14 @@ class CaseSide:
 
 def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt.date) -> CaseSide:
     """Read the case export (and catalogue), match every case and derive its figures."""
-    case_inputs = read_inputs([_newest(cases)], "cases", settings).inputs
+    case_file = _newest(cases)
+    case_inputs = read_inputs([case_file], "cases", settings).inputs
     case_tables = [t for i in case_inputs for t in i.tables]
     resolve_case_keys(case_tables)
     if not any(len(t.frame) for t in case_tables):
-        raise InputError("no-cases", file=cases)
+        raise InputError("no-cases", file=case_file, reason=_first_error(case_inputs))
     tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
+    _check_kind(tariff_inputs, "--tariffs")
     tariff_tables = [t for i in tariff_inputs for t in i.tables]
     catalogue = build_catalogue(tariff_tables, as_of) if tariffs else None
     if catalogue is not None:
@@ -142,6 +144,24 @@ def run_audit(
         bool(timelogs),
         problems,
     )
+
+
+def _check_kind(inputs: list[InputResult], option: str) -> None:
+    """A file whose header tells another kind than it was given as stops the run (exit 2)."""
+    for result in inputs:
+        if result.looks_like is not None:
+            raise InputError(
+                "wrong-kind",
+                file=result.path,
+                kind=result.looks_like,
+                given=result.kind,
+                option=option,
+            )
+
+
+def _first_error(inputs: list[InputResult]) -> Problem | None:
+    """The first error of the case export, to say why no case row was accepted."""
+    return next((p for i in inputs for p in i.all_problems() if p.is_error), None)
 
 
 def _newest(argument: str | None) -> str:

@@ -46,6 +46,14 @@ class NoteRecord(BaseModel):
     count: int | None
 
 
+EXAMPLE_HEADERS = {  # what a `no-header` message shows, by the kind the file was read as
+    "cases": "Sagsnr, CPR-nr, Paragraf, Tilbud, Bevilget fra",
+    "tariffs": "Tilbud, Takstniveau, Gyldig fra, Grundtakst",
+    "time_log": "CPR-nr, Dato, Fra kl., Til kl.",
+}
+ANY_HEADERS = "Sagsnr, CPR-nr, Tilbud, Dato, Fra kl., Grundtakst"
+
+
 def problem_message(problem: Problem, lang: str) -> str:
     """The problem as one sentence, with its location in front."""
     params = {"value": problem.value, "field": problem.field, **problem.params}
@@ -56,7 +64,7 @@ def problem_message(problem: Problem, lang: str) -> str:
         params["detail_text"] = f": {detail}" if detail else ""
     if problem.code == "no-header":
         params["kind_text"] = i18n.kind_text(str(params.get("kind", "any")), lang)
-        params.setdefault("expected", "Sagsnr, CPR-nr, Tilbud, Dato, Fra kl., Grundtakst")
+        params.setdefault("expected", EXAMPLE_HEADERS.get(str(params.get("kind")), ANY_HEADERS))
     for key in ("cells", "limit"):
         if isinstance(params.get(key), int):
             params[key] = i18n.number(params[key], lang)

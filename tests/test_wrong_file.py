@@ -1,0 +1,80 @@
+"""A file given in the wrong place, or without the columns its place needs, is told plainly.
+
+An analyst who gives the case export as --tariffs, or whose case export lost a column, gets one
+line on stderr that names the file and what is wrong (exit 2), never a run that quietly reads
+case rows as tariffs or an error that sends them to look in the wrong place.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from bitcheck.cli import cli
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+AS_OF = ["--as-of", "2026-11-24", "--lang", "en"]
+
+
+def audit(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["audit", *args, *AS_OF])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def renamed(target: Path, old: str, new: str) -> Path:
+    """The example case export with one header renamed."""
+    book = openpyxl.load_workbook(EXAMPLES / "sager.xlsx")
+    for row in book.worksheets[0].iter_rows():
+        for cell in row:
+            if cell.value == old:
+                cell.value = new
+    book.save(target)
+    return target
+
+
+def test_a_case_export_given_as_the_tariff_catalogue_stops_the_run() -> None:
+    cases = str(EXAMPLES / "sager.xlsx")
+    code, out, err = audit(cases, "--tariffs", cases)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"bitcheck: {cases}: the headers show a case export, but the file was given as a tariff"
+        " catalogue (--tariffs); check that it is the right file\n"
+    )
+
+
+def test_the_real_catalogue_is_no_wrong_file() -> None:
+    code, _, err = audit(
+        str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx")
+    )
+    assert (code, err) == (0, "")
+
+
+def test_no_accepted_case_says_which_column_is_missing(tmp_path: Path) -> None:
+    cases = renamed(tmp_path / "sager.xlsx", "Sagsnr", "Sags nummeret")
+    code, out, err = audit(str(cases))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "no accepted case rows (sheet " in err
+    assert "the column for case_id is missing (known names: Sags-id, Sagsnr," in err
+    assert f"run bitcheck validate --kind cases {cases} to see every error" in err
+
+
+def test_a_glob_names_the_case_export_it_chose(tmp_path: Path) -> None:
+    older = renamed(tmp_path / "sager_1.xlsx", "Sagsnr", "Sags nummeret")
+    newer = renamed(tmp_path / "sager_2.xlsx", "Sagsnr", "Sags nummeret")
+    os.utime(older, (time.time() - 3600, time.time() - 3600))
+    _, _, err = audit(str(tmp_path / "sager_*.xlsx"))
+    assert err.startswith(f"bitcheck: {newer}: no accepted case rows")
+
+
+def test_a_time_log_without_a_header_names_time_log_columns(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("a;b;c\n1;2;3\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["timelog", str(log), "--format", "json", "--lang", "en"])
+    text = result.stdout
+    assert "check that the file is a time log with columns such as CPR-nr, Dato, Fra kl." in text
+    assert "Grundtakst" not in text and "Sagsnr" not in text
