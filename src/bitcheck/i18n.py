@@ -210,6 +210,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "Tærskler (bitcheck.toml): {values}.",
         "en": "Thresholds (bitcheck.toml): {values}.",
     },
+    "reveal-not-found": {
+        "da": "ikke fundet med denne nøgle ({key_file}): {pseudonyms}; pseudonymer afhænger af den nøglefil, rapporten blev lavet med",
+        "en": "not found with this key ({key_file}): {pseudonyms}; pseudonyms depend on the key file a report was made with",
+    },
     "not-given-tariffs": {
         "da": "Intet takstkatalog givet (--tariffs): {codes} er ikke vurderet.",
         "en": "No tariff catalogue given (--tariffs): {codes} not evaluated.",
