@@ -103,3 +103,10 @@ def test_cards_and_excel_in_danish_json_in_english(tmp_path: Path) -> None:
     }
     assert "afgørelsens slutdato" in cells and "SEL § 148 stk. 2" in cells
     assert "the decision's end date" not in cells
+
+
+def test_the_rules_table_names_the_grants_paragraph_in_words() -> None:
+    for lang, words in (("da", "(bevillingens paragraf)"), ("en", "(the grant's paragraph)")):
+        table = CliRunner().invoke(cli, ["rules", "--lang", lang, "--format", "markdown"]).stdout
+        n1 = next(line for line in table.splitlines() if line.startswith("| N1"))
+        assert f"SEL § 1 stk. 3; SEL § {words}" in n1 and "…" not in n1

@@ -15,6 +15,9 @@ from bitcheck.settings import Settings
 HEADERS = ("code", "rule", "direction", "severity", "thresholds", "legal_basis")
 
 
+GRANTS_PARAGRAPH = {"da": "(bevillingens paragraf)", "en": "(the grant's paragraph)"}  # N1, N2
+
+
 def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
     values = settings.public_dict()
     parts = []
@@ -29,7 +32,7 @@ def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
 def rule_rows(settings: Settings, lang: str) -> list[list[object]]:
     return [
         [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
-         thresholds(settings, rule.thresholds), legal_basis_text(rule.legal_basis, lang).format(paragraph="…")]
+         thresholds(settings, rule.thresholds), legal_basis_text(rule.legal_basis, lang).format(paragraph=GRANTS_PARAGRAPH[lang])]
         for code, rule in RULES.items()
     ]  # fmt: skip
 
