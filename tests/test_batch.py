@@ -499,6 +499,33 @@ def test_an_unknown_job_name_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "rapporter").exists()  # no job ran
 
 
+def test_history_of_a_job_nobody_knows_is_a_usage_error(tmp_path: Path) -> None:
+    config_with(tmp_path, STRICT)
+    result = bitcheck("history", "nosuchjob", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "bitcheck: no job named nosuchjob in the batch file bitcheck.toml\n"
+    assert bitcheck("history", "strict").exit_code == 0  # known, not yet run: an empty history
+
+
+def test_batch_without_a_settings_file_says_there_is_none(tmp_path: Path) -> None:
+    result = batch("--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"bitcheck: no bitcheck.toml in {tmp_path};")
+
+
+def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
+    config_with(tmp_path, job("blocked", output_dir="blocker/rapporter"), STRICT)
+    (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")
+    result = batch("--as-of", AS_OF_2, "--lang", "en")
+    assert result.exit_code == 3
+    line = job_lines(result)["blocked"]
+    assert (
+        line
+        == "blocked: blocker/rapporter: the folder could not be made or written to (Not a directory)"
+    )
+    assert "40 cases" in job_lines(result)["strict"]
+
+
 def test_a_case_export_glob_without_match_is_2_and_the_other_jobs_run(tmp_path: Path) -> None:
     config_with(tmp_path, job("missing", cases="udtraek/sager_*.xlsx"), STRICT)
     result = batch("--as-of", AS_OF_2)

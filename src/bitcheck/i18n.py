@@ -238,6 +238,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{detail}",
         "en": "{detail}",
     },
+    "folder-failed": {
+        "da": "{file}: mappen kunne ikke laves eller skrives i ({detail})",
+        "en": "{file}: the folder could not be made or written to ({detail})",
+    },
+    "no-config": {
+        "da": "ingen bitcheck.toml i {folder}; giv batch-filen som argument: bitcheck batch FIL.toml",
+        "en": "no bitcheck.toml in {folder}; give the batch file as the argument: bitcheck batch FILE.toml",
+    },
+    "unknown-job": {
+        "da": "intet job ved navn {jobs} i batch-filen {file}",
+        "en": "no job named {jobs} in the batch file {file}",
+    },
     "output-failed": {
         "da": "{file}: kunne ikke skrives ({detail}); en tidligere fil af samme navn er urørt",
         "en": "{file}: could not be written ({detail}); an earlier file of that name is intact",

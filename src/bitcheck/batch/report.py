@@ -39,18 +39,21 @@ class HistoryReport(BaseModel):
 
 
 def history_path(settings: Settings) -> Path:
+    if settings.config_path is None:
+        raise InputError("no-config", folder=str(Path.cwd()))
     if settings.batch is None:
-        raise InputError("no-batch", file=str(settings.config_path or "bitcheck.toml"))
+        raise InputError("no-batch", file=str(settings.config_path))
     base = settings.config_path.parent if settings.config_path else Path(".")
     return base / settings.batch.history
 
 
 def history_report(settings: Settings, job: str | None) -> HistoryReport:
     path = history_path(settings)
-    if not path.exists():
-        return HistoryReport(bitcheck=__version__, job=job, runs=[])
-    with open_history(path) as db:
-        stored = runs_of(db, job)
+    stored = []
+    if path.exists():
+        with open_history(path) as db:
+            stored = runs_of(db, job)
+    _check_job(settings, job, ran=bool(stored))
     runs = [
         HistoryRun(
             run_id=r.run_id,
@@ -66,6 +69,13 @@ def history_report(settings: Settings, job: str | None) -> HistoryReport:
         for r in stored
     ]
     return HistoryReport(bitcheck=__version__, job=job, runs=runs)
+
+
+def _check_job(settings: Settings, job: str | None, *, ran: bool) -> None:
+    """A job named that neither the batch file nor the history knows is a typing error."""
+    assert settings.batch is not None
+    if job is not None and not ran and job not in {known.name for known in settings.batch.jobs}:
+        raise InputError("unknown-job", jobs=job, file=str(settings.config_path))
 
 
 def render_history(report: HistoryReport, output_format: str, lang: str) -> str:

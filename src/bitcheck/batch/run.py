@@ -17,7 +17,7 @@ from pathlib import Path
 from bitcheck.audit.run import run_audit
 from bitcheck.batch.history import findings_of, open_history, previous_run, same_run, store_run
 from bitcheck.batch.lock import LockHeld, job_lock
-from bitcheck.errors import BitcheckError, ExitCode, InputError
+from bitcheck.errors import BitcheckError, ExitCode, InputError, OutputError
 from bitcheck.io.files import expand_paths, file_sha256, is_glob, newest_match
 from bitcheck.messages import error_message
 from bitcheck.pseudonyms import key_file_of, load_pseudonymizer
@@ -74,11 +74,13 @@ def run_batch(
 ) -> list[JobResult]:
     """Run the batch's jobs (all, or those named) for the as-of date."""
     batch = settings.batch
+    if settings.config_path is None:
+        raise InputError("no-config", folder=str(Path.cwd()))
     if batch is None or not batch.jobs:
-        raise InputError("no-batch", file=str(settings.config_path or "bitcheck.toml"))
+        raise InputError("no-batch", file=str(settings.config_path))
     unknown = [name for name in only if name not in {job.name for job in batch.jobs}]
     if unknown:
-        raise InputError("usage", detail=f"no job named {', '.join(unknown)} in the batch file")
+        raise InputError("unknown-job", jobs=", ".join(unknown), file=str(settings.config_path))
     history = base / batch.history
     results = []
     for job in batch.jobs:
@@ -108,7 +110,8 @@ def run_job(
         result.line = f"{job.name}: {error_message(error, lang, None)}"
     except OSError as error:
         result.exit_code = ExitCode.OUTPUT
-        result.line = f"{job.name}: {error.strerror or error}"
+        folder = OutputError("folder-failed", file=str(output_dir), detail=error.strerror or error)
+        result.line = f"{job.name}: {error_message(folder, lang, None)}"
     except Exception as error:  # noqa: BLE001 - one job failing must not stop the others
         result.exit_code = ExitCode.INPUT
         result.line = (
