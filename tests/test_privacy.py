@@ -252,3 +252,17 @@ def test_a_configured_key_file_is_relative_to_the_config(
         cli, ["validate", str(path), "--config", str(config), "--format", "json"]
     )
     assert "B-e7f04ba660" in result.stdout  # HMAC-SHA256 with key 00 x 32 (outputs.md §2)
+
+
+def test_a_pseudonym_of_only_digits_is_left_as_it_is() -> None:
+    """About one pseudonym in a hundred is ten decimal digits; it is no CPR number."""
+    from bitcheck.errors import InputError
+    from bitcheck.messages import error_message
+    from bitcheck.privacy import redact_text
+    from bitcheck.pseudonyms import Pseudonymizer
+
+    pseudonymizer = Pseudonymizer(bytes(32), "test")
+    assert redact_text("kort B-0123456789.md", pseudonymizer) == "kort B-0123456789.md"
+    assert redact_text("log 0101901234.xlsx", pseudonymizer).startswith("log B-")
+    error = InputError("usage", detail="B-0000000000 and 010190-1234")
+    assert error_message(error, "en", None) == "B-0000000000 and ######-####"

@@ -15,7 +15,8 @@ from bitcheck import values
 from bitcheck.problems import Problem
 from bitcheck.pseudonyms import Pseudonymizer
 
-CPR_LIKE = re.compile(r"(?<!\d)(?:\d{6}-\d{4}|\d{10}|\d{9})(?!\d)")
+# a pseudonym (B- and ten hex digits) may be all digits: it is not a CPR number
+CPR_LIKE = re.compile(r"(?<!\d)(?<!B-)(?:\d{6}-\d{4}|\d{10}|\d{9})(?!\d)")
 CPR_FIELDS = frozenset({"cpr"})
 
 
