@@ -146,3 +146,16 @@ def test_the_json_sample_is_the_same_in_both_languages() -> None:
     danish = sample("-n", "10", "--lang", "da")
     assert danish == sample("-n", "10", "--lang", "en")
     assert "citizen-side suspicion (D2)" in [c["reason"] for c in danish["chosen"]]  # type: ignore[attr-defined,index]
+
+
+def test_one_provider_and_level_is_shown_with_one_spelling() -> None:
+    """`Niv. 2` and `Niveau 2` are one level (as the catalogue matches them): its strata, one per
+    suspected direction, show it one way."""
+    from bitcheck.values import normalise_name
+
+    spellings: dict[tuple[str, str], set[str]] = {}
+    for stratum in sample("-n", "10", "--seed", "2026")["strata"]:  # type: ignore[union-attr]
+        key = (stratum["provider"], normalise_name(stratum["level"] or ""))  # type: ignore[index]
+        spellings.setdefault(key, set()).add(stratum["level"])  # type: ignore[index]
+    assert any(len(levels) == 1 for levels in spellings.values())
+    assert all(len(levels) == 1 for levels in spellings.values()), spellings

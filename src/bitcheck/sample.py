@@ -157,15 +157,15 @@ def _round_robin(pool: list[Candidate], places: int, rng: random.Random) -> list
 
 def _strata(candidates: list[Candidate], chosen: list[Candidate]) -> list[Stratum]:
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    shown: dict[tuple[str, str, str], CaseRecord] = {}
-    for candidate in candidates:
+    shown: dict[tuple[str, str], CaseRecord] = {}  # one spelling per provider and level
+    for candidate in sorted(candidates, key=lambda c: c.case.case_id):
         counts[candidate.stratum][0] += 1
-        shown.setdefault(candidate.stratum, candidate.case)
+        shown.setdefault(candidate.stratum[:2], candidate.case)
     for candidate in chosen:
         counts[candidate.stratum][1] += 1
     return [
-        Stratum(provider=shown[key].provider, level=shown[key].level, suspected_direction=key[2],
-                cases=total, chosen=picked)
+        Stratum(provider=shown[key[:2]].provider, level=shown[key[:2]].level,
+                suspected_direction=key[2], cases=total, chosen=picked)
         for key, (total, picked) in sorted(counts.items())
     ]  # fmt: skip
 
