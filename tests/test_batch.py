@@ -225,6 +225,18 @@ def test_history_as_a_table(chain: Chain) -> None:
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 
 
+def test_history_headers_speak_the_language(chain: Chain) -> None:
+    args = ["history", "json", "--config", str(chain.jobfile), "--format", "markdown"]
+    danish = bitcheck(*args, "--lang", "da").stdout.splitlines()[0]
+    english = bitcheck(*args, "--lang", "en").stdout.splitlines()[0]
+    assert [h.strip() for h in danish.strip("|").split("|")][:4] == [
+        "Kørsel", "Job", "Revisionsdato", "Borger"
+    ]  # fmt: skip
+    assert [h.strip() for h in english.strip("|").split("|")][-3:] == [
+        "new", "persisting", "resolved"
+    ]  # fmt: skip
+
+
 def test_a_log_file_per_run_under_the_output_folder(chain: Chain) -> None:
     logs = sorted(path.name for path in (chain.output / "logs").glob("*.log"))
     assert len(logs) == 6

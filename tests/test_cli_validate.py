@@ -184,3 +184,11 @@ def test_sigterm_during_a_run_exits_and_leaves_no_temp_file(tmp_path: Path) -> N
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=60)
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_table_names_the_kind_in_the_language(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    danish = invoke("validate", str(path), "--lang", "da", "--format", "markdown")[1]
+    english = invoke("validate", str(path), "--lang", "en", "--format", "markdown")[1]
+    assert "| sagsliste | cases " in danish  # the kind in Danish, the layout's name as it is
+    assert "sagsliste" not in english and "| cases  | cases " in english

@@ -78,21 +78,17 @@ def _check_job(settings: Settings, job: str | None, *, ran: bool) -> None:
         raise InputError("unknown-job", jobs=job, file=str(settings.config_path))
 
 
+HISTORY_HEADERS = {  # the table's columns: the JSON keys in English, these words in Danish
+    "run": "Kørsel", "job": "Job", "as_of": "Revisionsdato", "citizen": "Borger",
+    "payment": "Betaling", "process": "Sagsbehandling", "data": "Data", "new": "Nye",
+    "persisting": "Vedvarende", "resolved": "Løst",
+}  # fmt: skip
+
+
 def render_history(report: HistoryReport, output_format: str, lang: str) -> str:
     if output_format == "json":
         return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
-    headers = [
-        "run",
-        "job",
-        "as_of",
-        "citizen",
-        "payment",
-        "process",
-        "data",
-        "new",
-        "persisting",
-        "resolved",
-    ]
+    headers = [HISTORY_HEADERS[key] if lang == "da" else key for key in HISTORY_HEADERS]
     rows: list[list[object]] = [
         [r.run_id, r.job, r.as_of.isoformat(), *(r.by_direction.get(d, {}).get("findings", 0)
          for d in ("citizen", "payment", "process", "data")), r.new, r.persisting, r.resolved]

@@ -11,11 +11,23 @@ INPUT_COLUMNS = ("file", "kind", "layout", "rows_read", "rows_accepted", "rows_r
 PROBLEM_COLUMNS = ("code", "message")
 
 
-def _input_rows(report: ValidationReport) -> list[list[object]]:
+KIND_NAMES = {  # the kind in a table; JSON and English keep the code
+    "cases": {"da": "sagsliste", "en": "cases"},
+    "tariffs": {"da": "takstkatalog", "en": "tariffs"},
+    "time_log": {"da": "døgnskema", "en": "time_log"},
+}
+
+
+def _input_rows(report: ValidationReport, lang: str) -> list[list[object]]:
     return [
-        [i.path, i.kind or "-", i.layout or "-", i.rows_read, i.rows_accepted, i.rows_rejected]
+        [i.path, _kind(i.kind, lang), i.layout or "-", i.rows_read, i.rows_accepted,
+         i.rows_rejected]
         for i in report.inputs
-    ]
+    ]  # fmt: skip
+
+
+def _kind(kind: str | None, lang: str) -> str:
+    return "-" if kind is None else KIND_NAMES.get(kind, {}).get(lang, kind)
 
 
 def _headers(keys: tuple[str, ...], lang: str) -> list[str]:
@@ -30,7 +42,7 @@ def render_table(report: ValidationReport, lang: str) -> str:
     errors: list[list[object]] = [[e.code, e.message] for e in report.errors]
     notes: list[list[object]] = [[n.code, n.message] for n in report.notes]
     tables: list[tuple[str, list[str], list[list[object]]]] = [
-        (i18n.label("inputs", lang), _headers(INPUT_COLUMNS, lang), _input_rows(report))
+        (i18n.label("inputs", lang), _headers(INPUT_COLUMNS, lang), _input_rows(report, lang))
     ]
     lines: list[str] = []
     for key, rows in (("errors", errors), ("notes", notes)):
@@ -48,7 +60,7 @@ def render_markdown(report: ValidationReport, lang: str) -> str:
     parts = [
         f"## {i18n.label('inputs', lang)}",
         "",
-        markdown_table(_headers(INPUT_COLUMNS, lang), _input_rows(report)),
+        markdown_table(_headers(INPUT_COLUMNS, lang), _input_rows(report, lang)),
     ]
     for key, records in (("errors", report.errors), ("notes", report.notes)):
         parts += ["", f"## {i18n.label(key, lang)} ({len(records)})", ""]
