@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -25,3 +28,16 @@ def test_version_is_accepted_after_the_command_name(command: str) -> None:
 def test_version_before_the_command_name_still_works() -> None:
     result = CliRunner().invoke(cli, ["--version"])
     assert (result.exit_code, result.stdout) == (0, f"bitcheck, version {__version__}\n")
+
+
+EXAMPLE_CASES = str(Path(__file__).resolve().parents[1] / "examples" / "sager.xlsx")
+
+
+def test_verbose_tells_the_settings_the_output_and_the_time(tmp_path: Path) -> None:
+    target = tmp_path / "rapport.json"
+    args = ["audit", EXAMPLE_CASES, "--as-of", "2026-11-24", "-o", str(target), "--lang", "en"]
+    assert CliRunner().invoke(cli, args).stderr == ""
+    lines = CliRunner().invoke(cli, [*args, "--verbose"]).stderr.splitlines()
+    assert lines[0] == "bitcheck: settings: - (- is the defaults)"
+    assert lines[1] == f"bitcheck: wrote {target}"
+    assert re.fullmatch(r"bitcheck: done in [0-9]+\.[0-9] s, exit status 0", lines[2])

@@ -214,6 +214,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "ikke fundet med denne nøgle ({key_file}): {pseudonyms}; pseudonymer afhænger af den nøglefil, rapporten blev lavet med",
         "en": "not found with this key ({key_file}): {pseudonyms}; pseudonyms depend on the key file a report was made with",
     },
+    "verbose-config": {
+        "da": "indstillinger: {file} (- er standardværdierne)",
+        "en": "settings: {file} (- is the defaults)",
+    },
+    "verbose-wrote": {"da": "skrev {file}", "en": "wrote {file}"},
+    "verbose-done": {
+        "da": "færdig på {seconds} s, afslutningsstatus {status}",
+        "en": "done in {seconds} s, exit status {status}",
+    },
     "not-given-tariffs": {
         "da": "Intet takstkatalog givet (--tariffs): {codes} er ikke vurderet.",
         "en": "No tariff catalogue given (--tariffs): {codes} not evaluated.",

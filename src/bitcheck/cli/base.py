@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import signal
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -108,10 +109,14 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
         debug = bool(options.get("debug"))
         lang = options.get("lang") or "da"
         run: Run | None = None
+        started = time.perf_counter()
         try:
             run = build_run(options)
             with collector_paused():
-                return function(run, **options)
+                status = function(run, **options)
+            if run.verbose:
+                tell_more(run, status, time.perf_counter() - started)
+            return status
         except BitcheckError as error:
             if debug:
                 traceback.print_exc()
@@ -126,6 +131,23 @@ def command(function: Callable[..., int]) -> Callable[..., int]:
         return ExitCode.OK
 
     return wrapper
+
+
+def tell_more(run: Run, status: int, seconds: float) -> None:
+    """--verbose: the settings file, the output written, the time taken and the exit status."""
+    from bitcheck import i18n
+
+    config = run.settings.config_path
+    lines = [i18n.message("verbose-config", run.lang, file=config or "-")]
+    if run.output is not None and run.output.exists():
+        lines.append(i18n.message("verbose-wrote", run.lang, file=run.output))
+    lines.append(
+        i18n.message(
+            "verbose-done", run.lang, seconds=i18n.number(seconds, run.lang, 1), status=int(status)
+        )
+    )
+    for line in lines:
+        click.echo(f"bitcheck: {line}", err=True)
 
 
 def error_line(error: BitcheckError, lang: str, run: Run | None) -> str:
