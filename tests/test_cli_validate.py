@@ -192,3 +192,18 @@ def test_the_table_names_the_kind_in_the_language(tmp_path: Path) -> None:
     english = invoke("validate", str(path), "--lang", "en", "--format", "markdown")[1]
     assert "| sagsliste | cases " in danish  # the kind in Danish, the layout's name as it is
     assert "sagsliste" not in english and "| cases  | cases " in english
+
+
+LOG_LINES = ["CPR-nr;Dato;Fra kl.;Til kl.", "010190-1234;03-11-2026;08:00;09:00"]
+
+
+def test_entries_logged_twice_are_noted_as_audit_and_timelog_note_them(tmp_path: Path) -> None:
+    repeated = write_csv(tmp_path / "a.csv", [*LOG_LINES, LOG_LINES[1]])
+    code, out, _ = invoke("validate", str(repeated), "--format", "json")
+    assert code == 0
+    assert [n["code"] for n in json.loads(out)["notes"]] == ["repeated-entries"]
+    copy = write_csv(tmp_path / "b.csv", LOG_LINES)
+    single = write_csv(tmp_path / "c.csv", LOG_LINES)
+    code, out, _ = invoke("validate", str(copy), str(single), "--format", "json")
+    notes = json.loads(out)["notes"]
+    assert [(n["code"], Path(n["file"]).name) for n in notes] == [("duplicate-entries", "c.csv")]

@@ -258,4 +258,18 @@ def validate_files(arguments: list[str], kind: str | None, settings: Settings) -
         catalogue = build_catalogue(tables, dt.date.today())
         count_rejections(tables, catalogue)
         tariffs[0].problems.extend(catalogue.problems)
+    _note_duplicate_entries([r for r in run.inputs if r.kind == "time_log"])
     return run
+
+
+def _note_duplicate_entries(logs: list[InputResult]) -> None:
+    """The notes the time-log summary makes about entries logged twice (in one file or in two),
+    each on the file it names, so that validate lists every note audit and timelog give."""
+    from bitcheck.timelog.entries import collect_entries
+
+    if not logs:
+        return
+    by_path = {result.path: result for result in logs}
+    _, notes = collect_entries([t for result in logs for t in result.tables])
+    for note in notes:
+        by_path.get(note.file, logs[0]).problems.append(note)
