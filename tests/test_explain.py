@@ -145,3 +145,17 @@ def test_an_unknown_case_is_named_in_the_language() -> None:
     assert (danish.exit_code, english.exit_code) == (2, 2)
     assert "999999: ingen revideret sag med det sagsnummer eller pseudonym" in danish.stderr
     assert "999999: no audited case with that case id or pseudonym" in english.stderr
+
+
+def test_inputs_read_as_the_formula_names_them_with_the_languages_numbers() -> None:
+    for lang, expected in (
+        ("da", "direct_minutes = 1.977,75"),
+        ("en", "direct_minutes = 1,977.75"),
+    ):
+        _, markdown = explain("882070", "--format", "markdown", "--lang", lang)
+        delivered = next(line for line in markdown.splitlines() if "direct_minutes ×" in line)
+        inputs = delivered.split("|")[5]
+        assert inputs.strip().startswith(f"{expected}; period_days = 21;"), inputs
+        assert "{" not in markdown and '"' not in inputs
+    _, danish = explain("882070", "--format", "markdown", "--lang", "da")
+    assert "period_start = 19-10-2026; period_end = 08-11-2026" in danish

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
@@ -13,6 +14,7 @@ from bitcheck.report.explain import day_text
 from bitcheck.report.explain_case import CaseTrace, RuleTrace, Step
 from bitcheck.report.timelog import prune
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STEP_COLUMNS = ("quantity", "value", "unit", "formula", "inputs", "sources")
 RULE_COLUMNS = ("code", "outcome", "margin", "margin_unit", "reason")
 
@@ -33,9 +35,28 @@ def _step_value(step: Step, lang: str) -> str:
 def _step_row(step: Step, lang: str) -> list[object]:
     return [
         header(step.quantity, lang), _step_value(step, lang), i18n.unit_text(step.unit, lang),
-        step.formula, json.dumps(step.inputs, ensure_ascii=False, default=str),
+        step.formula, _inputs(step.inputs, lang),
         "; ".join(_where(x.file, x.sheet, x.row, x.last_row) for x in step.sources),
     ]  # fmt: skip
+
+
+def _inputs(inputs: dict[str, object], lang: str) -> str:
+    """`name = value; ...` with the names the formula uses and numbers as the language writes
+    them (JSON keeps every digit)."""
+    return "; ".join(f"{name} = {_input_value(value, lang)}" for name, value in inputs.items())
+
+
+def _input_value(value: object, lang: str) -> str:
+    if isinstance(value, float):
+        return i18n.number(value, lang, 0 if value.is_integer() else 2)
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k} = {_input_value(v, lang)}" for k, v in value.items())
+        return f"({inner})"
+    if isinstance(value, list):
+        return ", ".join(_input_value(item, lang) for item in value) or "-"
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return day_text(value, lang)
+    return "-" if value is None else str(value)
 
 
 def _rule_row(rule: RuleTrace, lang: str) -> list[object]:
