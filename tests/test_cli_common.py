@@ -41,3 +41,23 @@ def test_verbose_tells_the_settings_the_output_and_the_time(tmp_path: Path) -> N
     assert lines[0] == "bitcheck: settings: - (- is the defaults)"
     assert lines[1] == f"bitcheck: wrote {target}"
     assert re.fullmatch(r"bitcheck: done in [0-9]+\.[0-9] s, exit status 0", lines[2])
+
+
+@pytest.mark.parametrize(
+    ("args", "danish"),
+    [
+        (["audit", EXAMPLE_CASES, "-o", "rapport.txt"], "rapport.txt: ukendt filtype; brug .json"),
+        (["audit", EXAMPLE_CASES, "-o", "r.json", "--format", "markdown"], "passer ikke med"),
+        (
+            ["validate", EXAMPLE_CASES, "-o", "r.csv"],
+            "validate skriver table, markdown, json, ikke",
+        ),
+        (["template", "time_log"], "angiv arbejdsbogen, der skal skrives, med -o FIL.xlsx"),
+        (["reveal", "B-12", "--cases", EXAMPLE_CASES], "B-12 er ikke et pseudonym"),
+    ],
+    ids=["suffix", "disagrees", "not-offered", "template", "pseudonym"],
+)
+def test_usage_errors_speak_danish(args: list[str], danish: str) -> None:
+    result = CliRunner().invoke(cli, [*args, "--lang", "da"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert danish in result.stderr, result.stderr

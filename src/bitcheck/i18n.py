@@ -223,6 +223,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "færdig på {seconds} s, afslutningsstatus {status}",
         "en": "done in {seconds} s, exit status {status}",
     },
+    "unknown-suffix": {
+        "da": "{file}: ukendt filtype; brug .json, .md, .csv eller .xlsx",
+        "en": "{file}: unknown output suffix; use .json, .md, .csv or .xlsx",
+    },
+    "format-disagrees": {
+        "da": "--format {given} passer ikke med filtypen på {file}",
+        "en": "--format {given} disagrees with the suffix of {file}",
+    },
+    "format-not-offered": {
+        "da": "{command} skriver {formats}, ikke {given}",
+        "en": "{command} writes {formats}, not {given}",
+    },
+    "not-a-pseudonym": {
+        "da": "{text} er ikke et pseudonym (B- og 10 hex-cifre)",
+        "en": "{text} is not a pseudonym (B- and 10 hex digits)",
+    },
+    "template-needs-output": {
+        "da": "angiv arbejdsbogen, der skal skrives, med -o FIL.xlsx",
+        "en": "give the workbook to write with -o FILE.xlsx",
+    },
     "not-given-tariffs": {
         "da": "Intet takstkatalog givet (--tariffs): {codes} er ikke vurderet.",
         "en": "No tariff catalogue given (--tariffs): {codes} not evaluated.",

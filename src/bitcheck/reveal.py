@@ -27,9 +27,7 @@ def reveal_pseudonyms(
 ) -> list[Revealed]:
     for pseudonym in pseudonyms:
         if not PSEUDONYM.match(pseudonym):
-            raise InputError(
-                "usage", detail=f"{pseudonym} is not a pseudonym (B- and 10 hex digits)"
-            )
+            raise InputError("not-a-pseudonym", text=pseudonym)
     run = validate_files([cases], "cases", settings)
     found = {p: Revealed(p, None) for p in pseudonyms}
     for table in (t for i in run.inputs for t in i.tables):

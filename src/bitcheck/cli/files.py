@@ -42,8 +42,9 @@ def validate(run: Run, files: tuple[str, ...], kind: str | None, fail_on_error: 
     output_format = format_of(run.output, run.output_format)
     if output_format in ("csv", "xlsx"):
         raise InputError(
-            "usage", detail=f"validate writes table, markdown or json, not {output_format}"
-        )
+            "format-not-offered", command="validate", formats="table, markdown, json",
+            given=output_format,
+        )  # fmt: skip
     result = validate_files(list(files), kind, run.settings)
     report = build_validation_report(result, run.lang, run.pseudonymizer())
     if output_format == "json":
@@ -99,7 +100,10 @@ def timelog(
 
     output_format = format_of(run.output, run.output_format)
     if output_format == "csv":
-        raise InputError("usage", detail="timelog writes table, markdown, json or xlsx, not csv")
+        raise InputError(
+            "format-not-offered", command="timelog", formats="table, markdown, json, xlsx",
+            given=output_format,
+        )  # fmt: skip
     day = as_of or dt.date.today()
     result = summarise_timelogs(list(paths), run.settings, day, cases, tariffs)
     report = build_timelog_report(result, run.settings, day, run.pseudonymizer(), run.reveal_cpr)
@@ -129,7 +133,7 @@ def template(run: Run, kind: str) -> int:
     from bitcheck.templates import write_template
 
     if run.output is None or run.output.suffix.lower() != ".xlsx":
-        raise InputError("usage", detail="give the workbook to write with -o FILE.xlsx")
+        raise InputError("template-needs-output")
     write_template(kind, run.output, run.lang)  # type: ignore[arg-type]
     if not run.quiet:
         click.echo(str(run.output), err=True)

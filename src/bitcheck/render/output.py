@@ -19,13 +19,9 @@ def format_of(output: Path | None, given: str | None, default: str = "table") ->
         return given or default
     suffix_format = SUFFIX_FORMATS.get(output.suffix.lower())
     if suffix_format is None:
-        raise InputError(
-            "usage", detail=f"{output}: unknown output suffix; use .json, .md, .csv or .xlsx"
-        )
+        raise InputError("unknown-suffix", file=str(output))
     if given is not None and given != suffix_format:
-        raise InputError(
-            "usage", detail=f"--format {given} disagrees with the suffix of {output.name}"
-        )
+        raise InputError("format-disagrees", given=given, file=output.name)
     return suffix_format
 
 
