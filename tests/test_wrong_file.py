@@ -53,6 +53,28 @@ def test_the_real_catalogue_is_no_wrong_file() -> None:
     assert (code, err) == (0, "")
 
 
+def test_a_catalogue_with_a_paragraph_and_a_start_date_is_still_a_catalogue(
+    tmp_path: Path,
+) -> None:
+    """Provider, paragraph and a start date reach a case export's minimum of three columns; only
+    a case-id or CPR column makes a file a case export."""
+    book = openpyxl.load_workbook(EXAMPLES / "takstkatalog.xlsx")
+    sheet = book.worksheets[0]
+    header_row = next(row for row in sheet.iter_rows() if any(c.value == "Gyldig fra" for c in row))
+    for cell in header_row:
+        if cell.value == "Gyldig fra":
+            cell.value = "Startdato"
+    sheet.cell(header_row[0].row, sheet.max_column + 1, "Paragraf")
+    catalogue = tmp_path / "katalog.xlsx"
+    book.save(catalogue)
+    config = tmp_path / "bitcheck.toml"
+    config.write_text('[aliases.tariffs]\n"Startdato" = "valid_from"\n', encoding="utf-8")
+    code, _, err = audit(
+        str(EXAMPLES / "sager.xlsx"), "--tariffs", str(catalogue), "--config", str(config)
+    )
+    assert (code, err) == (0, "")
+
+
 def test_no_accepted_case_says_which_column_is_missing(tmp_path: Path) -> None:
     cases = renamed(tmp_path / "sager.xlsx", "Sagsnr", "Sags nummeret")
     code, out, err = audit(str(cases))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bitcheck.errors import UnreadableFileError
-from bitcheck.headers import Detection, detect
+from bitcheck.headers import Detection, alias_table, detect, match_columns
 from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
 from bitcheck.io.read import read_file
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-KIND_CHECKED = frozenset({"cases", "tariffs"})  # a file given as one of these is also told freely
+KIND_CHECKED = frozenset({"tariffs"})  # a file given as this kind is also told freely
+PERSON_FIELDS = frozenset({"case_id", "cpr"})  # a case export names them; a catalogue never does
 
 
 @dataclass
@@ -125,11 +126,21 @@ def _looks_like(
     tables: list[RawTable], kind: str, aliases: dict[str, dict[str, str]]
 ) -> str | None:
     """The kind the first recognised sheet tells on its own (contract.md's precedence), when it
-    is not the kind the file was given as: a case export given as the tariff catalogue."""
+    is not the kind the file was given as: a case export given as the tariff catalogue.
+
+    A case export counts only with a case-id or CPR column: a catalogue with a paragraph and a
+    start date reaches the case export's minimum of three columns too."""
     for table in tables:
         detection = _detect(table, None, aliases)
-        if detection is not None:
-            return detection.kind if detection.kind != kind else None
+        if detection is None:
+            continue
+        if detection.kind == kind:
+            return None
+        if detection.kind == "cases" and detection.layout is not None:
+            layout_aliases = alias_table(detection.layout, aliases.get("cases", {}))
+            matched = match_columns(table, detection.index, layout_aliases).columns
+            return "cases" if PERSON_FIELDS & set(matched) else None
+        return detection.kind
     return None
 
 
