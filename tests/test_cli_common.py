@@ -43,6 +43,13 @@ def test_verbose_tells_the_settings_the_output_and_the_time(tmp_path: Path) -> N
     assert re.fullmatch(r"bitcheck: done in [0-9]+\.[0-9] s, exit status 0", lines[2])
 
 
+def test_verbose_masks_a_cpr_number_in_a_file_name(tmp_path: Path) -> None:
+    target = tmp_path / "rapport 010190-1234.json"
+    args = ["audit", EXAMPLE_CASES, "--as-of", "2026-11-24", "-o", str(target), "--verbose"]
+    stderr = CliRunner().invoke(cli, args).stderr
+    assert "rapport ######-####.json" in stderr and "010190-1234" not in stderr
+
+
 @pytest.mark.parametrize(
     ("args", "danish"),
     [

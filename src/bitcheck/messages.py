@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from bitcheck import i18n
 from bitcheck.errors import BitcheckError
-from bitcheck.privacy import CPR_LIKE, redact_text
+from bitcheck.privacy import mask_cpr_like, redact_text
 from bitcheck.problems import Problem
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.records import problem_message
-from bitcheck.values import mask_digits
 
 
 def error_message(error: BitcheckError, lang: str, pseudonymizer: Pseudonymizer | None) -> str:
@@ -30,7 +29,7 @@ def error_message(error: BitcheckError, lang: str, pseudonymizer: Pseudonymizer 
         line = i18n.message(error.key, lang, **error.params)
     if pseudonymizer is not None:
         return redact_text(line, pseudonymizer)
-    return CPR_LIKE.sub(lambda found: mask_digits(found.group()), line)
+    return mask_cpr_like(line)
 
 
 def _why(params: dict[str, object], lang: str) -> str:

@@ -15,8 +15,10 @@ from bitcheck import values
 from bitcheck.problems import Problem
 from bitcheck.pseudonyms import Pseudonymizer
 
-# a pseudonym (B- and ten hex digits) may be all digits: it is not a CPR number
-CPR_LIKE = re.compile(r"(?<!\d)(?<!B-)(?:\d{6}-\d{4}|\d{10}|\d{9})(?!\d)")
+# a pseudonym (B- and ten hex digits) is matched whole, and kept: its digits are no CPR number
+CPR_LIKE = re.compile(
+    r"(?P<pseudonym>B-[0-9a-f]{10}(?![0-9a-f]))|(?<!\d)(?:\d{6}-\d{4}|\d{10}|\d{9})(?!\d)"
+)
 CPR_FIELDS = frozenset({"cpr"})
 
 
@@ -25,6 +27,8 @@ def redact_text(text: str, pseudonymizer: Pseudonymizer) -> str:
     """Replace CPR-like digit groups by pseudonyms, or by `#`s when not a valid CPR."""
 
     def replacement(found: re.Match[str]) -> str:
+        if found["pseudonym"]:
+            return found.group()
         try:
             digits = values.parse_cpr(found.group())
         except values.InvalidValue:
@@ -34,6 +38,12 @@ def redact_text(text: str, pseudonymizer: Pseudonymizer) -> str:
         return pseudonymizer.pseudonym(digits)
 
     return CPR_LIKE.sub(replacement, text)
+
+
+def mask_cpr_like(text: str) -> str:
+    """Every digit of a CPR-like group as `#` (pseudonyms kept), where no key is at hand."""
+    return CPR_LIKE.sub(lambda found: found.group() if found["pseudonym"] else
+                        values.mask_digits(found.group()), text)  # fmt: skip
 
 
 def redact_problem(problem: Problem, pseudonymizer: Pseudonymizer) -> Problem:

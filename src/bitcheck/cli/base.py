@@ -146,8 +146,10 @@ def tell_more(run: Run, status: int, seconds: float) -> None:
             "verbose-done", run.lang, seconds=i18n.number(seconds, run.lang, 1), status=int(status)
         )
     )
-    for line in lines:
-        click.echo(f"bitcheck: {line}", err=True)
+    from bitcheck.privacy import mask_cpr_like
+
+    for line in lines:  # a file name may hold a CPR number
+        click.echo(f"bitcheck: {mask_cpr_like(line)}", err=True)
 
 
 def error_line(error: BitcheckError, lang: str, run: Run | None) -> str:
