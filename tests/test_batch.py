@@ -525,6 +525,14 @@ def test_batch_without_a_settings_file_says_there_is_none(tmp_path: Path) -> Non
     assert result.stderr.startswith(f"bitcheck: no bitcheck.toml in {tmp_path};")
 
 
+def test_history_without_a_settings_file_asks_for_config(tmp_path: Path) -> None:
+    result = bitcheck("history", "--lang", "en")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"bitcheck: no bitcheck.toml in {tmp_path}; give the batch file with --config FILE.toml\n"
+    )
+
+
 def test_an_output_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
     config_with(tmp_path, job("blocked", output_dir="blocker/rapporter"), STRICT)
     (tmp_path / "blocker").write_text("a file where a folder should be", encoding="utf-8")

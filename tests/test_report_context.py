@@ -53,6 +53,9 @@ def test_the_thresholds_of_the_run_are_printed(fmt: list[str], tmp_path: Path) -
     config.write_text("tariff_tolerance = 0.03\n[review_months]\n107 = 9\n", encoding="utf-8")
     text = audit_text(*fmt, "--config", str(config), "--lang", "en", tmp_path=tmp_path)
     flat = " ".join(text.split())
-    assert "Thresholds (bitcheck.toml): tariff_tolerance 0.03, delivery_tolerance 0.15," in flat
+    assert (
+        "Thresholds (settings of bitcheck.toml): tariff_tolerance 0.03, delivery_tolerance 0.15,"
+        in flat
+    )
     assert "review_months_default 12 (§ 103: 6, § 107: 9)" in flat
     assert "watch_band 0.05, watch_review_days 30." in flat

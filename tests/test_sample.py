@@ -153,9 +153,15 @@ def test_one_provider_and_level_is_shown_with_one_spelling() -> None:
     suspected direction, show it one way."""
     from bitcheck.values import normalise_name
 
+    report = sample("-n", "40", "--seed", "2026")
     spellings: dict[tuple[str, str], set[str]] = {}
-    for stratum in sample("-n", "10", "--seed", "2026")["strata"]:  # type: ignore[union-attr]
+    for stratum in report["strata"]:  # type: ignore[union-attr]
         key = (stratum["provider"], normalise_name(stratum["level"] or ""))  # type: ignore[index]
         spellings.setdefault(key, set()).add(stratum["level"])  # type: ignore[index]
     assert any(len(levels) == 1 for levels in spellings.values())
     assert all(len(levels) == 1 for levels in spellings.values()), spellings
+    named = {
+        f"{s['provider']} / {s['level'] or '-'} / {s['suspected_direction']}"  # type: ignore[index]
+        for s in report["strata"]  # type: ignore[union-attr]
+    }
+    assert {c["stratum"] for c in report["chosen"]} <= named  # type: ignore[index,union-attr]

@@ -85,6 +85,14 @@ def test_no_accepted_case_says_which_column_is_missing(tmp_path: Path) -> None:
     assert f"run bitcheck validate --kind cases {cases} to see every error" in err
 
 
+def test_a_folder_of_case_exports_names_the_file_the_error_is_in(tmp_path: Path) -> None:
+    folder = tmp_path / "udtraek"
+    folder.mkdir()
+    renamed(folder / "sager.xlsx", "Sagsnr", "Sags nummeret")
+    _, _, err = audit(str(folder))
+    assert err.startswith(f"bitcheck: {folder}: no accepted case rows ({folder / 'sager.xlsx'}, ")
+
+
 def test_a_glob_names_the_case_export_it_chose(tmp_path: Path) -> None:
     older = renamed(tmp_path / "sager_1.xlsx", "Sagsnr", "Sags nummeret")
     newer = renamed(tmp_path / "sager_2.xlsx", "Sagsnr", "Sags nummeret")

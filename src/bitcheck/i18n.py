@@ -207,8 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: no [batch] table with jobs; see the README on scheduled runs",
     },
     "thresholds": {
-        "da": "Tærskler (bitcheck.toml): {values}.",
-        "en": "Thresholds (bitcheck.toml): {values}.",
+        "da": "Tærskler (indstillinger i bitcheck.toml): {values}.",
+        "en": "Thresholds (settings of bitcheck.toml): {values}.",
     },
     "reveal-not-found": {
         "da": "ikke fundet med denne nøgle ({key_file}): {pseudonyms}; pseudonymer afhænger af den nøglefil, rapporten blev lavet med",
@@ -274,6 +274,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no-config": {
         "da": "ingen bitcheck.toml i {folder}; giv batch-filen som argument: bitcheck batch FIL.toml",
         "en": "no bitcheck.toml in {folder}; give the batch file as the argument: bitcheck batch FILE.toml",
+    },
+    "no-config-history": {
+        "da": "ingen bitcheck.toml i {folder}; giv batch-filen med --config FIL.toml",
+        "en": "no bitcheck.toml in {folder}; give the batch file with --config FILE.toml",
     },
     "unknown-job": {
         "da": "intet job ved navn {jobs} i batch-filen {file}",
@@ -442,6 +446,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Cases with most findings (most severe first)",
     },
     "thresholds": {"da": "Tærskler", "en": "Thresholds"},
+    "yes": {"da": "ja", "en": "yes"},
+    "no": {"da": "nej", "en": "no"},
     "rules": {"da": "Regelkatalog", "en": "Rule catalogue"},
     "reveal": {"da": "Pseudonymer og CPR-numre", "en": "Pseudonyms and CPR numbers"},
     "history": {"da": "Kørsler", "en": "Runs"},

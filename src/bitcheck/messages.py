@@ -38,6 +38,7 @@ def _why(params: dict[str, object], lang: str) -> str:
     if not isinstance(problem, Problem):
         return ""
     text = problem_message(problem, lang)
-    for prefix in (f"{problem.file}, ", f"{problem.file}: "):
-        text = text.removeprefix(prefix)
+    if problem.file == params.get("file"):  # named once already; a folder's file is named here
+        for prefix in (f"{problem.file}, ", f"{problem.file}: "):
+            text = text.removeprefix(prefix)
     return f" ({text})"

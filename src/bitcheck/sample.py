@@ -111,10 +111,11 @@ def draw_sample(report: AuditReport, n: int, seed: int) -> SampleReport:
     chosen = citizen + payment + none
     chosen += _fill(n - len(chosen), pools, citizen, payment, rng)
     start = report.as_of + dt.timedelta(days=7 - report.as_of.weekday())  # the next Monday
+    shown = _spellings(candidates)
     return SampleReport(
         bitcheck=__version__, as_of=report.as_of, seed=seed, n=n,
-        strata=_strata(candidates, chosen),
-        chosen=[_chosen(c, start) for c in chosen],
+        strata=_strata(candidates, chosen, shown),
+        chosen=[_chosen(c, start, shown[c.stratum[:2]]) for c in chosen],
     )  # fmt: skip
 
 
@@ -155,12 +156,23 @@ def _round_robin(pool: list[Candidate], places: int, rng: random.Random) -> list
     return chosen
 
 
-def _strata(candidates: list[Candidate], chosen: list[Candidate]) -> list[Stratum]:
-    counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    shown: dict[tuple[str, str], CaseRecord] = {}  # one spelling per provider and level
+def _spellings(candidates: list[Candidate]) -> dict[tuple[str, str], CaseRecord]:
+    """One case per provider and level, whose spelling of them every stratum shows (`Niv. 2`
+    and `Niveau 2` are one level): the first by case id."""
+    shown: dict[tuple[str, str], CaseRecord] = {}
     for candidate in sorted(candidates, key=lambda c: c.case.case_id):
-        counts[candidate.stratum][0] += 1
         shown.setdefault(candidate.stratum[:2], candidate.case)
+    return shown
+
+
+def _strata(
+    candidates: list[Candidate],
+    chosen: list[Candidate],
+    shown: dict[tuple[str, str], CaseRecord],
+) -> list[Stratum]:
+    counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for candidate in candidates:
+        counts[candidate.stratum][0] += 1
     for candidate in chosen:
         counts[candidate.stratum][1] += 1
     return [
@@ -180,14 +192,15 @@ def _why(candidate: Candidate) -> tuple[str, str]:
     return "chosen-random", ""
 
 
-def _chosen(candidate: Candidate, start: dt.date) -> Chosen:
+def _chosen(candidate: Candidate, start: dt.date, spelling: CaseRecord) -> Chosen:
+    """The chosen case; its stratum is named as the strata name it (`spelling`)."""
     case = candidate.case
-    stratum = f"{case.provider} / {case.level or '-'} / {candidate.direction}"
+    stratum = f"{spelling.provider} / {spelling.level or '-'} / {candidate.direction}"
     key, codes = _why(candidate)
     chosen = Chosen(
         case_id=case.case_id, subject=case.subject, cpr=case.cpr, provider=case.provider,
-        level=case.level, stratum=stratum, reason=i18n.message(key, "en", codes=codes), period_start=start,
-        period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
+        level=case.level, stratum=stratum, reason=i18n.message(key, "en", codes=codes),
+        period_start=start, period_end=start + dt.timedelta(days=PERIOD_DAYS - 1),
     )  # fmt: skip
     chosen._why = (key, codes)
     return chosen

@@ -13,7 +13,7 @@ from bitcheck import __version__, i18n
 from bitcheck.batch.history import open_history, runs_of
 from bitcheck.errors import InputError
 from bitcheck.render.tables import markdown_table, render_terminal
-from bitcheck.settings import Settings
+from bitcheck.settings import BatchJob, Settings
 
 
 class HistoryRun(BaseModel):
@@ -40,11 +40,10 @@ class HistoryReport(BaseModel):
 
 def history_path(settings: Settings) -> Path:
     if settings.config_path is None:
-        raise InputError("no-config", folder=str(Path.cwd()))
+        raise InputError("no-config-history", folder=str(Path.cwd()))
     if settings.batch is None:
         raise InputError("no-batch", file=str(settings.config_path))
-    base = settings.config_path.parent if settings.config_path else Path(".")
-    return base / settings.batch.history
+    return settings.config_path.parent / settings.batch.history
 
 
 def history_report(settings: Settings, job: str | None) -> HistoryReport:
@@ -53,7 +52,8 @@ def history_report(settings: Settings, job: str | None) -> HistoryReport:
     if path.exists():
         with open_history(path) as db:
             stored = runs_of(db, job)
-    _check_job(settings, job, ran=bool(stored))
+    assert settings.batch is not None  # history_path checked it
+    _check_job(settings.batch.jobs, job, ran=bool(stored), config=settings.config_path)
     runs = [
         HistoryRun(
             run_id=r.run_id,
@@ -71,11 +71,10 @@ def history_report(settings: Settings, job: str | None) -> HistoryReport:
     return HistoryReport(bitcheck=__version__, job=job, runs=runs)
 
 
-def _check_job(settings: Settings, job: str | None, *, ran: bool) -> None:
+def _check_job(jobs: list[BatchJob], job: str | None, *, ran: bool, config: Path | None) -> None:
     """A job named that neither the batch file nor the history knows is a typing error."""
-    assert settings.batch is not None
-    if job is not None and not ran and job not in {known.name for known in settings.batch.jobs}:
-        raise InputError("unknown-job", jobs=job, file=str(settings.config_path))
+    if job is not None and not ran and job not in {known.name for known in jobs}:
+        raise InputError("unknown-job", jobs=job, file=str(config))
 
 
 HISTORY_HEADERS = {  # the table's columns: the JSON keys in English, these words in Danish

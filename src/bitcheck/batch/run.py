@@ -100,7 +100,7 @@ def run_job(
     started = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result.log.append(f"{started} job {job.name}, as of {as_of.isoformat()}")
     try:
-        output_dir.mkdir(parents=True, exist_ok=True)
+        _make_folder(output_dir)
         with job_lock(output_dir / f".bitcheck-{job.name}.lock", result.log):
             _run_locked(job, settings, base, history, output_dir, as_of, started, lang, result)
     except LockHeld as held:
@@ -110,8 +110,7 @@ def run_job(
         result.line = f"{job.name}: {error_message(error, lang, None)}"
     except OSError as error:
         result.exit_code = ExitCode.OUTPUT
-        folder = OutputError("folder-failed", file=str(output_dir), detail=error.strerror or error)
-        result.line = f"{job.name}: {error_message(folder, lang, None)}"
+        result.line = f"{job.name}: {error.strerror or error}"
     except Exception as error:  # noqa: BLE001 - one job failing must not stop the others
         result.exit_code = ExitCode.INPUT
         result.line = (
@@ -120,6 +119,16 @@ def run_job(
     result.log.append(result.line)
     _write_log(output_dir, job.name, as_of, result.log)
     return result
+
+
+def _make_folder(folder: Path) -> None:
+    """The job's output folder; one that cannot be made is an output error naming it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            "folder-failed", file=str(folder), detail=error.strerror or error
+        ) from error
 
 
 def _run_locked(

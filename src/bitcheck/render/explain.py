@@ -47,8 +47,10 @@ def _inputs(inputs: dict[str, object], lang: str) -> str:
 
 
 def _input_value(value: object, lang: str) -> str:
-    if isinstance(value, float):
-        return i18n.number(value, lang, 0 if value.is_integer() else 2)
+    if isinstance(value, bool):
+        return i18n.label("yes" if value else "no", lang)
+    if isinstance(value, int | float):
+        return i18n.number(value, lang, 0 if float(value).is_integer() else 2)
     if isinstance(value, dict):
         inner = ", ".join(f"{k} = {_input_value(v, lang)}" for k, v in value.items())
         return f"({inner})"

@@ -43,5 +43,8 @@ def not_given_texts(report: AuditReport, lang: str) -> list[str]:
 
 
 def _number(value: object, lang: str) -> str:
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if lang == "da" else text
+    """A threshold as set, every decimal kept: 0,02 in Danish, 0.02 in English."""
+    if not isinstance(value, float):
+        return str(value)
+    decimals = len(f"{value:.10f}".rstrip("0").partition(".")[2])
+    return i18n.number(value, lang, decimals)
