@@ -416,6 +416,17 @@ REASONS: dict[str, dict[str, str]] = {
     "too-large": {"da": "for stor", "en": "too large"},
 }
 
+KIND_NAMES: dict[str, dict[str, str]] = {  # the kind in a table; JSON and English keep the code
+    "cases": {"da": "sagsliste", "en": "cases"},
+    "tariffs": {"da": "takstkatalog", "en": "tariffs"},
+    "time_log": {"da": "døgnskema", "en": "time_log"},
+}
+HISTORY_HEADERS: dict[str, str] = {  # history's columns: JSON keys in English, these in Danish
+    "run": "Kørsel", "job": "Job", "as_of": "Revisionsdato", "citizen": "Borger",
+    "payment": "Betaling", "process": "Sagsbehandling", "data": "Data", "new": "Nye",
+    "persisting": "Vedvarende", "resolved": "Løst",
+}  # fmt: skip
+
 KIND_TEXT: dict[str, dict[str, str]] = {
     "cases": {"da": "en sagsliste", "en": "a case export"},
     "tariffs": {"da": "et takstkatalog", "en": "a tariff catalogue"},

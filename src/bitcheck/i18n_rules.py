@@ -123,6 +123,7 @@ LEGAL_BASIS_PROSE = {
         "en": "the provider's tariff (rammeaftale, takstbekendtgørelsen)",
     },
 }
+GRANTS_PARAGRAPH = {"da": "(bevillingens paragraf)", "en": "(the grant's paragraph)"}  # N1, N2
 NO_SUSPICION = {"da": "Ingen", "en": "none"}
 OUTCOME_NAMES = {
     "fired": {"da": "fund", "en": "fired"},

@@ -77,17 +77,10 @@ def _check_job(jobs: list[BatchJob], job: str | None, *, ran: bool, config: Path
         raise InputError("unknown-job", jobs=job, file=str(config))
 
 
-HISTORY_HEADERS = {  # the table's columns: the JSON keys in English, these words in Danish
-    "run": "Kørsel", "job": "Job", "as_of": "Revisionsdato", "citizen": "Borger",
-    "payment": "Betaling", "process": "Sagsbehandling", "data": "Data", "new": "Nye",
-    "persisting": "Vedvarende", "resolved": "Løst",
-}  # fmt: skip
-
-
 def render_history(report: HistoryReport, output_format: str, lang: str) -> str:
     if output_format == "json":
         return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False)
-    headers = [HISTORY_HEADERS[key] if lang == "da" else key for key in HISTORY_HEADERS]
+    headers = [i18n.HISTORY_HEADERS[key] if lang == "da" else key for key in i18n.HISTORY_HEADERS]
     rows: list[list[object]] = [
         [r.run_id, r.job, r.as_of.isoformat(), *(r.by_direction.get(d, {}).get("findings", 0)
          for d in ("citizen", "payment", "process", "data")), r.new, r.persisting, r.resolved]

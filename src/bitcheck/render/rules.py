@@ -7,15 +7,17 @@ import json
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES, RULES_VERSION
 from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
-from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
+from bitcheck.i18n_rules import (
+    DIRECTION_NAMES,
+    GRANTS_PARAGRAPH,
+    SEVERITY_NAMES,
+    legal_basis_text,
+)
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.settings import Settings
 
 HEADERS = ("code", "rule", "direction", "severity", "thresholds", "legal_basis")
-
-
-GRANTS_PARAGRAPH = {"da": "(bevillingens paragraf)", "en": "(the grant's paragraph)"}  # N1, N2
 
 
 def thresholds(settings: Settings, names: tuple[str, ...]) -> str:

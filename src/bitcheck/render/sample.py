@@ -93,7 +93,7 @@ def request_workbook(report: SampleReport, *, reveal_cpr: bool = False) -> bytes
     sheet = book.active
     assert sheet is not None
     sheet.title = "Anmodning"
-    sheet.append(_with_cpr(REQUEST_HEADERS, "CPR-nr.", reveal_cpr))
+    sheet.append(_with_cpr(REQUEST_HEADERS, header("cpr", "da"), reveal_cpr))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for c in sorted(report.chosen, key=lambda c: (c.provider, c.case_id)):

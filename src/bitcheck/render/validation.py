@@ -11,13 +11,6 @@ INPUT_COLUMNS = ("file", "kind", "layout", "rows_read", "rows_accepted", "rows_r
 PROBLEM_COLUMNS = ("code", "message")
 
 
-KIND_NAMES = {  # the kind in a table; JSON and English keep the code
-    "cases": {"da": "sagsliste", "en": "cases"},
-    "tariffs": {"da": "takstkatalog", "en": "tariffs"},
-    "time_log": {"da": "døgnskema", "en": "time_log"},
-}
-
-
 def _input_rows(report: ValidationReport, lang: str) -> list[list[object]]:
     return [
         [i.path, _kind(i.kind, lang), i.layout or "-", i.rows_read, i.rows_accepted,
@@ -27,7 +20,7 @@ def _input_rows(report: ValidationReport, lang: str) -> list[list[object]]:
 
 
 def _kind(kind: str | None, lang: str) -> str:
-    return "-" if kind is None else KIND_NAMES.get(kind, {}).get(lang, kind)
+    return "-" if kind is None else i18n.KIND_NAMES.get(kind, {}).get(lang, kind)
 
 
 def _headers(keys: tuple[str, ...], lang: str) -> list[str]:
