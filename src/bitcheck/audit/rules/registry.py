@@ -17,7 +17,7 @@ from typing import Any
 from bitcheck.audit.facts import CaseFacts
 from bitcheck.settings import Settings
 
-RULES_VERSION = "1.0"
+RULES_VERSION = "1.1"  # 1.1: a T1/T2 amount billed to the øre of the expected is no watch item
 
 # Why a rule was not evaluated (rules.md), in the order of its table.
 NOT_EVALUATED_REASONS: tuple[str, ...] = (
