@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -68,3 +69,40 @@ def test_usage_errors_speak_danish(args: list[str], danish: str) -> None:
     result = CliRunner().invoke(cli, [*args, "--lang", "da"])
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert danish in result.stderr, result.stderr
+
+
+EXAMPLES_DIR = Path(EXAMPLE_CASES).parent
+REFUSED = [
+    (["rules"], "r.xlsx"),
+    (["rules"], "r.csv"),
+    (["explain", "882070", EXAMPLE_CASES, "--as-of", "2026-11-24"], "e.xlsx"),
+    (["explain", "882070", EXAMPLE_CASES, "--as-of", "2026-11-24"], "e.csv"),
+    (["sample", EXAMPLE_CASES, "--as-of", "2026-11-24"], "s.csv"),
+    (["reveal", "B-0000000000", "--cases", EXAMPLE_CASES], "rv.xlsx"),
+    (["validate", EXAMPLE_CASES], "v.xlsx"),
+    (["timelog", str(EXAMPLES_DIR / "doegnskemaer")], "t.csv"),
+]
+
+
+@pytest.mark.parametrize(("args", "name"), REFUSED, ids=[f"{a[0]}-{n}" for a, n in REFUSED])
+def test_a_format_a_command_does_not_write_is_refused(
+    tmp_path: Path, args: list[str], name: str
+) -> None:
+    """Never a terminal table saved under an .xlsx or .csv name."""
+    target = tmp_path / name
+    result = CliRunner().invoke(cli, [*args, "-o", str(target), "--lang", "en"])
+    assert result.exit_code == 2 and not target.exists()
+    assert result.stderr.startswith(f"bitcheck: {args[0]} writes ")
+    as_option = CliRunner().invoke(cli, [*args, "--format", target.suffix[1:], "--lang", "en"])
+    assert as_option.exit_code == 2  # csv refused the same way; xlsx is no --format choice
+
+
+def test_verify_writes_its_verdict_to_the_file_named_by_o(tmp_path: Path) -> None:
+    report = tmp_path / "r.json"
+    audit = ["audit", EXAMPLE_CASES, "--as-of", "2026-11-24", "-o", str(report)]
+    assert CliRunner().invoke(cli, audit).exit_code == 0
+    verdict = tmp_path / "v.json"
+    args = ["verify", str(report), "--cases", EXAMPLE_CASES, "-o", str(verdict)]
+    result = CliRunner().invoke(cli, args)
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert json.loads(verdict.read_text(encoding="utf-8"))["matches"] is True

@@ -11,6 +11,7 @@ from bitcheck import i18n
 from bitcheck.cli.base import (
     RULE_CODES,
     SEVERITIES,
+    TEXT_FORMATS,
     Run,
     audit_inputs,
     cli,
@@ -125,7 +126,9 @@ def explain(
     from bitcheck.report.audit_build import build_audit_report
     from bitcheck.report.explain_case import trace_case
 
-    output_format = format_of(run.output, run.output_format)
+    output_format = format_of(
+        run.output, run.output_format, offered=TEXT_FORMATS, command="explain"
+    )
     result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
     pseudonymizer = run.pseudonymizer()
     report = build_audit_report(result, pseudonymizer, reveal_cpr=run.reveal_cpr, lang=run.lang)
@@ -174,7 +177,9 @@ def sample(
     from bitcheck.report.audit_build import build_audit_report
     from bitcheck.sample import draw_sample
 
-    output_format = format_of(run.output, run.output_format)
+    output_format = format_of(
+        run.output, run.output_format, offered=(*TEXT_FORMATS, "xlsx"), command="sample"
+    )
     result = run_audit(cases, tariffs, list(timelogs), run.settings, as_of or dt.date.today())
     report = build_audit_report(
         result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
@@ -200,10 +205,14 @@ def verify(
     run: Run, report: Path, cases_path: str, tariffs: str | None, timelogs: tuple[str, ...]
 ) -> int:
     """Check a JSON or Excel report against its inputs: same inputs, same findings?"""
+    from bitcheck.render.output import emit, format_of
     from bitcheck.verify import render_verification, verify_report
 
+    output_format = format_of(
+        run.output, run.output_format, offered=("table", "json"), command="verify"
+    )
     result = verify_report(report, cases_path, tariffs, list(timelogs), run.lang)
-    click.echo(render_verification(result, run.output_format, run.lang))
+    emit(render_verification(result, output_format, run.lang), run.output)
     return ExitCode.OK if result.matches else ExitCode.FINDINGS
 
 
@@ -220,7 +229,7 @@ def rules(run: Run, codes: bool) -> int:
     from bitcheck.render.output import emit, format_of
     from bitcheck.render.rules import render_codes, render_rules
 
-    output_format = format_of(run.output, run.output_format)
+    output_format = format_of(run.output, run.output_format, offered=TEXT_FORMATS, command="rules")
     render = render_codes if codes else render_rules
     emit(render(run.settings, output_format, run.lang), run.output)
     return ExitCode.OK
@@ -238,7 +247,7 @@ def reveal(run: Run, pseudonyms: tuple[str, ...], cases_path: str) -> int:
     from bitcheck.render.output import emit, format_of
     from bitcheck.reveal import render_reveal, reveal_pseudonyms
 
-    output_format = format_of(run.output, run.output_format)
+    output_format = format_of(run.output, run.output_format, offered=TEXT_FORMATS, command="reveal")
     found = reveal_pseudonyms(list(pseudonyms), cases_path, run.settings, run.pseudonymizer())
     emit(render_reveal(found, output_format, run.lang), run.output)
     missing = [item.pseudonym for item in found if not item.cpr]

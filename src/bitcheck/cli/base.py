@@ -23,6 +23,7 @@ from bitcheck.settings import Settings, find_config, load_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "markdown", "json", "csv")
+TEXT_FORMATS = ("table", "markdown", "json")  # what most commands write (audit adds csv, xlsx)
 
 
 @dataclass(frozen=True)

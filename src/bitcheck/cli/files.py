@@ -10,6 +10,7 @@ import click
 from bitcheck.cli.base import (
     AS_OF,
     OPTIONAL_KEYS,
+    TEXT_FORMATS,
     Run,
     cli,
     command,
@@ -39,12 +40,9 @@ def validate(run: Run, files: tuple[str, ...], kind: str | None, fail_on_error: 
     from bitcheck.render.output import emit, format_of
     from bitcheck.report.validation import build_validation_report
 
-    output_format = format_of(run.output, run.output_format)
-    if output_format in ("csv", "xlsx"):
-        raise InputError(
-            "format-not-offered", command="validate", formats="table, markdown, json",
-            given=output_format,
-        )  # fmt: skip
+    output_format = format_of(
+        run.output, run.output_format, offered=TEXT_FORMATS, command="validate"
+    )
     result = validate_files(list(files), kind, run.settings)
     report = build_validation_report(result, run.lang, run.pseudonymizer())
     if output_format == "json":
@@ -98,12 +96,9 @@ def timelog(
     from bitcheck.report.timelog import build_timelog_report, report_json
     from bitcheck.timelog.run import summarise_timelogs
 
-    output_format = format_of(run.output, run.output_format)
-    if output_format == "csv":
-        raise InputError(
-            "format-not-offered", command="timelog", formats="table, markdown, json, xlsx",
-            given=output_format,
-        )  # fmt: skip
+    output_format = format_of(
+        run.output, run.output_format, offered=(*TEXT_FORMATS, "xlsx"), command="timelog"
+    )
     day = as_of or dt.date.today()
     result = summarise_timelogs(list(paths), run.settings, day, cases, tariffs)
     report = build_timelog_report(result, run.settings, day, run.pseudonymizer(), run.reveal_cpr)

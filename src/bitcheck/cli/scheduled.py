@@ -9,6 +9,7 @@ import click
 
 from bitcheck.cli.base import (
     AS_OF,
+    TEXT_FORMATS,
     Run,
     cli,
     command,
@@ -52,5 +53,8 @@ def history(run: Run, job: str | None) -> int:
     report = history_report(run.settings, job)
     from bitcheck.render.output import emit, format_of
 
-    emit(render_history(report, format_of(run.output, run.output_format), run.lang), run.output)
+    output_format = format_of(
+        run.output, run.output_format, offered=TEXT_FORMATS, command="history"
+    )
+    emit(render_history(report, output_format, run.lang), run.output)
     return ExitCode.OK

@@ -13,16 +13,29 @@ from bitcheck.errors import InputError, OutputError
 SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
 
 
-def format_of(output: Path | None, given: str | None, default: str = "table") -> str:
-    """The output format: from -o's suffix, checked against --format when both are given."""
+def format_of(
+    output: Path | None,
+    given: str | None,
+    default: str = "table",
+    *,
+    offered: tuple[str, ...] = ("table", "markdown", "json", "csv", "xlsx"),
+    command: str = "bitcheck",
+) -> str:
+    """The output format: from -o's suffix, checked against --format when both are given and
+    against the formats the command writes (`offered`), so that no table lands in an .xlsx."""
     if output is None:
-        return given or default
-    suffix_format = SUFFIX_FORMATS.get(output.suffix.lower())
-    if suffix_format is None:
-        raise InputError("unknown-suffix", file=str(output))
-    if given is not None and given != suffix_format:
-        raise InputError("format-disagrees", given=given, file=output.name)
-    return suffix_format
+        chosen = given or default
+    else:
+        chosen = SUFFIX_FORMATS.get(output.suffix.lower(), "")
+        if not chosen:
+            raise InputError("unknown-suffix", file=str(output))
+        if given is not None and given != chosen:
+            raise InputError("format-disagrees", given=given, file=output.name)
+    if chosen not in offered:
+        raise InputError(
+            "format-not-offered", command=command, formats=", ".join(offered), given=chosen
+        )
+    return chosen
 
 
 def write_atomic(path: Path, data: bytes) -> None:
