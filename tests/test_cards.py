@@ -134,3 +134,12 @@ def test_an_error_while_writing_leaves_no_half_written_card(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
     written = {p.stem for p in tmp_path.glob("*.xlsx")}
     assert written and all((tmp_path / f"{stem}.md").exists() for stem in written)
+
+
+def test_a_cards_folder_that_cannot_be_made_is_an_output_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    args = [*INPUTS, "--cards", str(blocker / "kort"), "-o", str(tmp_path / "r.json")]
+    result = CliRunner().invoke(cli, ["audit", *args, "--lang", "en"])
+    assert result.exit_code == 3 and result.stderr.count("\n") == 1
+    assert f"{blocker / 'kort'}: the folder could not be made" in result.stderr

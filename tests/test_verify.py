@@ -193,3 +193,18 @@ def test_a_file_that_is_no_report_is_named_in_the_language(tmp_path: Path) -> No
     assert (danish.exit_code, english.exit_code) == (2, 2)
     assert "r.json: ikke en bitcheck-rapport med manifest ('as_of')" in danish.stderr
     assert "r.json: not a bitcheck report with a manifest ('as_of')" in english.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("r.csv", b"x\n"), ("r.md", b"# x\n"), ("r.xlsx", b"PK")]
+)
+def test_a_file_that_is_no_report_is_one_line_and_status_2(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    args = ["verify", str(path), "--cases", str(EXAMPLES / "sager.xlsx"), "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"bitcheck: {path}: not a bitcheck report")
+    assert "internal error" not in result.stderr

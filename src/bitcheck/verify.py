@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,13 +70,15 @@ class Verification:
 
 
 def read_manifest(path: Path) -> Manifest:
+    if path.suffix.lower() not in (".json", ".xlsx"):
+        raise InputError("not-a-report", file=str(path), detail="a report is a .json or .xlsx file")
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             return Manifest(dt.date.fromisoformat(data["as_of"]), data["settings"], data.get("filters"),
                             data["inputs"], data["findings"])  # fmt: skip
         return _excel_manifest(path)
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as error:
         raise InputError("not-a-report", file=str(path), detail=str(error)) from error
 
 

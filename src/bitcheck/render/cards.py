@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from bitcheck import i18n
+from bitcheck.errors import OutputError
 from bitcheck.gc_pause import collecting_new
 from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
 from bitcheck.parallel import map_forked, workers
@@ -123,7 +124,12 @@ MIN_CARDS_PER_CORE = 50  # below this, forking costs more than another core save
 
 def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
     """A card per citizen with at least one finding; returns the markdown files written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            "folder-failed", file=str(folder), detail=error.strerror or error
+        ) from error
     findings_of: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         findings_of[finding.subject].append(finding)
