@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -143,3 +144,15 @@ def test_a_cards_folder_that_cannot_be_made_is_an_output_error(tmp_path: Path) -
     result = CliRunner().invoke(cli, ["audit", *args, "--lang", "en"])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1
     assert f"{blocker / 'kort'}: the folder could not be made" in result.stderr
+
+
+def test_danish_cards_write_dates_as_danes_do(tmp_path: Path) -> None:
+    audit("--cards", str(tmp_path / "kort"), "-o", str(tmp_path / "r.json"), "--lang", "da")
+    figures = [
+        line
+        for card in (tmp_path / "kort").glob("*.md")
+        for line in card.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("- ", "Revisionsdato"))
+    ]
+    assert any(re.search(r"\b[0-9]{2}-[0-9]{2}-20[0-9]{2}\b", line) for line in figures)
+    assert not [line for line in figures if re.search(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b", line)]

@@ -110,3 +110,9 @@ def test_the_rules_table_names_the_grants_paragraph_in_words() -> None:
         table = CliRunner().invoke(cli, ["rules", "--lang", lang, "--format", "markdown"]).stdout
         n1 = next(line for line in table.splitlines() if line.startswith("| N1"))
         assert f"SEL § 1 stk. 3; SEL § {words}" in n1 and "…" not in n1
+
+
+def test_the_rules_table_writes_thresholds_with_the_languages_decimal_mark() -> None:
+    for lang, text in (("da", "tariff_tolerance = 0,02"), ("en", "tariff_tolerance = 0.02")):
+        table = CliRunner().invoke(cli, ["rules", "--lang", lang, "--format", "markdown"]).stdout
+        assert text in table

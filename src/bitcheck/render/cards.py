@@ -11,7 +11,9 @@ that the card is not a decision. With many cards, each core writes a share of th
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,8 +45,11 @@ FIGURES = (
 
 
 def _number(value: object, lang: str) -> str:
+    """A figure as the language writes it: amounts with two decimals, dates as dd-mm-yyyy."""
     if isinstance(value, float):
         return i18n.number(value, lang, 2)
+    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        return day_text(value, lang)
     return "-" if value is None else str(value)
 
 
@@ -119,6 +124,7 @@ def card_workbook(markdown: str) -> bytes:
     return buffer.getvalue()
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_CARDS_PER_CORE = 50  # below this, forking costs more than another core saves
 
 

@@ -20,13 +20,16 @@ from bitcheck.settings import Settings
 HEADERS = ("code", "rule", "direction", "severity", "thresholds", "legal_basis")
 
 
-def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
+def thresholds(settings: Settings, names: tuple[str, ...], lang: str = "en") -> str:
+    """`tariff_tolerance = 0,02` (decimal comma in Danish), review months per paragraph."""
     values = settings.public_dict()
     parts = []
     for name in names:
         value = values[name]
         if isinstance(value, dict):
             value = ", ".join(f"§ {k} = {v}" for k, v in sorted(value.items()))
+        elif isinstance(value, float) and lang == "da":
+            value = str(value).replace(".", ",")
         parts.append(f"{name} = {value}")
     return "; ".join(parts)
 
@@ -34,7 +37,7 @@ def thresholds(settings: Settings, names: tuple[str, ...]) -> str:
 def rule_rows(settings: Settings, lang: str) -> list[list[object]]:
     return [
         [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
-         thresholds(settings, rule.thresholds), legal_basis_text(rule.legal_basis, lang).format(paragraph=GRANTS_PARAGRAPH[lang])]
+         thresholds(settings, rule.thresholds, lang), legal_basis_text(rule.legal_basis, lang).format(paragraph=GRANTS_PARAGRAPH[lang])]
         for code, rule in RULES.items()
     ]  # fmt: skip
 
