@@ -144,6 +144,7 @@ def test_a_cards_folder_that_cannot_be_made_is_an_output_error(tmp_path: Path) -
     result = CliRunner().invoke(cli, ["audit", *args, "--lang", "en"])
     assert result.exit_code == 3 and result.stderr.count("\n") == 1
     assert f"{blocker / 'kort'}: the folder could not be made" in result.stderr
+    assert not (tmp_path / "r.json").exists()  # it fails before any report is written
 
 
 def test_danish_cards_write_dates_as_danes_do(tmp_path: Path) -> None:

@@ -81,6 +81,9 @@ REFUSED = [
     (["reveal", "B-0000000000", "--cases", EXAMPLE_CASES], "rv.xlsx"),
     (["validate", EXAMPLE_CASES], "v.xlsx"),
     (["timelog", str(EXAMPLES_DIR / "doegnskemaer")], "t.csv"),
+    (["history"], "h.csv"),
+    (["verify", "r.json", "--cases", EXAMPLE_CASES], "v.csv"),
+    (["batch"], "b.csv"),
 ]
 
 
@@ -92,9 +95,22 @@ def test_a_format_a_command_does_not_write_is_refused(
     target = tmp_path / name
     result = CliRunner().invoke(cli, [*args, "-o", str(target), "--lang", "en"])
     assert result.exit_code == 2 and not target.exists()
-    assert result.stderr.startswith(f"bitcheck: {args[0]} writes ")
-    as_option = CliRunner().invoke(cli, [*args, "--format", target.suffix[1:], "--lang", "en"])
-    assert as_option.exit_code == 2  # csv refused the same way; xlsx is no --format choice
+    said = "batch writes each job's report where" if args[0] == "batch" else f"{args[0]} writes "
+    assert result.stderr.startswith(f"bitcheck: {said}")
+    if target.suffix == ".csv":  # xlsx is no --format choice; click refuses it
+        as_option = CliRunner().invoke(cli, [*args, "--format", "csv", "--lang", "en"])
+        assert as_option.exit_code == 2 and as_option.stderr.startswith(f"bitcheck: {said}")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["schema", "--format", "csv"], ["template", "cases", "--format", "csv", "-o", "t.xlsx"]],
+    ids=["schema", "template"],
+)
+def test_schema_and_template_refuse_a_format_they_do_not_write(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, [*args, "--lang", "en"])
+    assert result.exit_code == 2 and f"bitcheck: {args[0]} writes " in result.stderr
+    assert not Path("t.xlsx").exists()
 
 
 def test_verify_writes_its_verdict_to_the_file_named_by_o(tmp_path: Path) -> None:
@@ -106,3 +122,6 @@ def test_verify_writes_its_verdict_to_the_file_named_by_o(tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, args)
     assert (result.exit_code, result.stdout) == (0, "")
     assert json.loads(verdict.read_text(encoding="utf-8"))["matches"] is True
+    lines = tmp_path / "v.md"
+    assert CliRunner().invoke(cli, [*args[:-1], str(lines), "--lang", "en"]).exit_code == 0
+    assert lines.read_text(encoding="utf-8").strip() != ""

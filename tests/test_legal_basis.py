@@ -116,3 +116,11 @@ def test_the_rules_table_writes_thresholds_with_the_languages_decimal_mark() -> 
     for lang, text in (("da", "tariff_tolerance = 0,02"), ("en", "tariff_tolerance = 0.02")):
         table = CliRunner().invoke(cli, ["rules", "--lang", lang, "--format", "markdown"]).stdout
         assert text in table
+
+
+def test_a_small_threshold_is_written_out_in_the_rules_table(tmp_path: Path) -> None:
+    config = tmp_path / "bitcheck.toml"
+    config.write_text("tariff_tolerance = 0.00001\n", encoding="utf-8")
+    args = ["rules", "--config", str(config), "--format", "markdown"]
+    assert "tariff_tolerance = 0,00001" in CliRunner().invoke(cli, [*args, "--lang", "da"]).stdout
+    assert "tariff_tolerance = 0.00001" in CliRunner().invoke(cli, [*args, "--lang", "en"]).stdout

@@ -208,3 +208,36 @@ def test_a_file_that_is_no_report_is_one_line_and_status_2(
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"bitcheck: {path}: not a bitcheck report")
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        {"as_of": "2026-11-24", "settings": {}, "inputs": [], "findings": [{"x": 1}]},
+        {"as_of": "2026-11-24", "settings": "x", "inputs": "y", "findings": "z"},
+        {"as_of": "2026-11-24", "settings": {"tariff_tolerance": "x"}, "inputs": [],
+         "findings": []},
+    ],
+    ids=["finding", "parts", "settings"],
+)  # fmt: skip
+def test_hand_made_json_that_is_no_report_is_one_line(
+    tmp_path: Path, manifest: dict[str, object]
+) -> None:
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    args = ["verify", str(path), "--cases", str(EXAMPLES / "sager.xlsx"), "--lang", "en"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "internal error" not in result.stderr
+    assert result.stderr.startswith(f"bitcheck: {path}: not a bitcheck report")
+
+
+def test_the_verdict_masks_a_cpr_number_in_the_reports_path(tmp_path: Path) -> None:
+    folder = tmp_path / "120485-1234"
+    folder.mkdir()
+    report = folder / "r.json"
+    audit = ["audit", str(EXAMPLES / "sager.xlsx"), "--as-of", "2026-11-24", "-o", str(report)]
+    assert CliRunner().invoke(cli, audit).exit_code == 0
+    args = ["verify", str(report), "--cases", str(EXAMPLES / "sager.xlsx"), "--format", "json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0 and "120485-1234" not in result.stdout
+    assert "######-####" in json.loads(result.stdout)["report"]

@@ -235,6 +235,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "{command} skriver {formats}, ikke {given}",
         "en": "{command} writes {formats}, not {given}",
     },
+    "batch-output": {
+        "da": "batch skriver hvert jobs rapport dér, hvor jobbet siger (output_dir, report); brug ikke -o eller --format",
+        "en": "batch writes each job's report where the job says (output_dir, report); do not give -o or --format",
+    },
     "not-a-pseudonym": {
         "da": "{text} er ikke et pseudonym (B- og 10 hex-cifre)",
         "en": "{text} is not a pseudonym (B- and 10 hex digits)",

@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from bitcheck import i18n
 from bitcheck.audit.run import run_audit
 from bitcheck.errors import InputError
 from bitcheck.i18n_fields import FIELD_LABELS, SHEET_NAMES, header
 from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
+from bitcheck.privacy import mask_cpr_like
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.report.audit_build import build_audit_report
 from bitcheck.report.filters import filter_report
@@ -75,11 +78,28 @@ def read_manifest(path: Path) -> Manifest:
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
-            return Manifest(dt.date.fromisoformat(data["as_of"]), data["settings"], data.get("filters"),
-                            data["inputs"], data["findings"])  # fmt: skip
-        return _excel_manifest(path)
+            manifest = Manifest(dt.date.fromisoformat(data["as_of"]), data["settings"],
+                                data.get("filters"), data["inputs"], data["findings"])  # fmt: skip
+        else:
+            manifest = _excel_manifest(path)
     except (OSError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as error:
         raise InputError("not-a-report", file=str(path), detail=str(error)) from error
+    _check_shape(manifest, path)
+    return manifest
+
+
+def _check_shape(manifest: Manifest, path: Path) -> None:
+    """A manifest whose parts are not what bitcheck writes is no report (say, hand-made JSON)."""
+    parts_fine = (
+        isinstance(manifest.settings, dict)
+        and isinstance(manifest.inputs, list)
+        and isinstance(manifest.findings, list)
+        and all(isinstance(i, dict) and "sha256" in i for i in manifest.inputs)
+        and all(isinstance(f, dict) and {"case_id", "code"} <= f.keys() for f in manifest.findings)
+    )
+    if not parts_fine:
+        detail = "its settings, inputs or findings are not shaped as bitcheck writes them"
+        raise InputError("not-a-report", file=str(path), detail=detail)
 
 
 def _excel_manifest(path: Path) -> Manifest:
@@ -156,14 +176,18 @@ def verify_report(
     report_path: Path, cases: str, tariffs: str | None, timelogs: list[str], lang: str
 ) -> Verification:
     manifest = read_manifest(report_path)
-    settings = Settings.model_validate(
-        {k: v for k, v in manifest.settings.items() if k != "pseudonym_key_file"}
-    )
+    try:
+        settings = Settings.model_validate(
+            {k: v for k, v in manifest.settings.items() if k != "pseudonym_key_file"}
+        )
+    except ValidationError as error:
+        detail = f"its settings are not bitcheck's: {error.error_count()} error(s)"
+        raise InputError("not-a-report", file=str(report_path), detail=detail) from error
     run = run_audit(cases, tariffs, timelogs, settings, manifest.as_of)
     fresh = build_audit_report(run, Pseudonymizer(bytes(32), "verify"), reveal_cpr=False, lang=lang)
     filters = manifest.filters or {}
     fresh = filter_report(fresh, filters.get("direction", []), filters.get("code", []))
-    result = Verification(str(report_path))
+    result = Verification(mask_cpr_like(str(report_path)))  # a folder may carry a CPR number
     result.found += _input_differences(manifest.inputs, [i.model_dump() for i in fresh.inputs])
     result.found += _finding_differences(
         manifest.findings, [f.model_dump(mode="json") for f in fresh.findings]

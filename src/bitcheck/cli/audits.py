@@ -72,6 +72,10 @@ def audit(
     from bitcheck.render.output import format_of
 
     output_format = format_of(run.output, run.output_format)
+    if cards is not None:  # a folder that cannot be made fails the run before any report is written
+        from bitcheck.render.cards import make_folder
+
+        make_folder(cards)
     # worker processes begin on the time logs before the rest of the audit is even imported
     reading = Reading(list(timelogs), "time_log", run.settings)
     try:
@@ -208,9 +212,7 @@ def verify(
     from bitcheck.render.output import emit, format_of
     from bitcheck.verify import render_verification, verify_report
 
-    output_format = format_of(
-        run.output, run.output_format, offered=("table", "json"), command="verify"
-    )
+    output_format = format_of(run.output, run.output_format, offered=TEXT_FORMATS, command="verify")
     result = verify_report(report, cases_path, tariffs, list(timelogs), run.lang)
     emit(render_verification(result, output_format, run.lang), run.output)
     return ExitCode.OK if result.matches else ExitCode.FINDINGS

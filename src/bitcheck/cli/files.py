@@ -65,6 +65,10 @@ def schema(run: Run) -> int:
     """Write the JSON Schemas of the inputs and outputs (-o names a folder)."""
     from bitcheck.schema_export import all_schemas, write_schemas
 
+    if run.output_format not in (None, "json"):
+        raise InputError(
+            "format-not-offered", command="schema", formats="json", given=run.output_format
+        )
     if run.output is not None:
         for path in write_schemas(run.output):
             if not run.quiet:
@@ -129,6 +133,10 @@ def template(run: Run, kind: str) -> int:
 
     if run.output is None or run.output.suffix.lower() != ".xlsx":
         raise InputError("template-needs-output")
+    if run.output_format is not None:
+        raise InputError(
+            "format-not-offered", command="template", formats="xlsx", given=run.output_format
+        )
     write_template(kind, run.output, run.lang)  # type: ignore[arg-type]
     if not run.quiet:
         click.echo(str(run.output), err=True)

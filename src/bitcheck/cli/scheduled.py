@@ -15,7 +15,7 @@ from bitcheck.cli.base import (
     command,
     common_options,
 )
-from bitcheck.errors import ExitCode
+from bitcheck.errors import ExitCode, InputError
 from bitcheck.settings import load_settings
 
 
@@ -32,6 +32,8 @@ def batch(run: Run, jobfile: Path | None, as_of: dt.date | None, jobs: tuple[str
     a dated report per job, run history, new / persisting / resolved findings."""
     from bitcheck.batch.run import run_batch
 
+    if run.output is not None or run.output_format is not None:  # each job names its own report
+        raise InputError("batch-output")
     settings = load_settings(jobfile, lang=run.lang_option) if jobfile is not None else run.settings
     config = jobfile or settings.config_path
     base = config.parent if config is not None else Path(".")
@@ -49,12 +51,11 @@ def history(run: Run, job: str | None) -> int:
     """The batch runs of a job (or of every job) with their counts per direction and
     new / persisting / resolved findings."""
     from bitcheck.batch.report import history_report, render_history
-
-    report = history_report(run.settings, job)
     from bitcheck.render.output import emit, format_of
 
     output_format = format_of(
         run.output, run.output_format, offered=TEXT_FORMATS, command="history"
     )
+    report = history_report(run.settings, job)
     emit(render_history(report, output_format, run.lang), run.output)
     return ExitCode.OK

@@ -128,14 +128,18 @@ ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_CARDS_PER_CORE = 50  # below this, forking costs more than another core saves
 
 
-def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
-    """A card per citizen with at least one finding; returns the markdown files written."""
+def make_folder(folder: Path) -> None:
+    """The cards' folder (parents too); one that cannot be made is an output error naming it."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(
-            "folder-failed", file=str(folder), detail=error.strerror or error
-        ) from error
+        detail = error.strerror or error
+        raise OutputError("folder-failed", file=str(folder), detail=detail) from error
+
+
+def write_cards(report: AuditReport, folder: Path, lang: str) -> list[Path]:
+    """A card per citizen with at least one finding; returns the markdown files written."""
+    make_folder(folder)
     findings_of: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         findings_of[finding.subject].append(finding)

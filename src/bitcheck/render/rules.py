@@ -15,6 +15,7 @@ from bitcheck.i18n_rules import (
 )
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from bitcheck.render.tables import markdown_table, render_terminal
+from bitcheck.report.context import setting_number
 from bitcheck.settings import Settings
 
 HEADERS = ("code", "rule", "direction", "severity", "thresholds", "legal_basis")
@@ -28,8 +29,8 @@ def thresholds(settings: Settings, names: tuple[str, ...], lang: str = "en") -> 
         value = values[name]
         if isinstance(value, dict):
             value = ", ".join(f"§ {k} = {v}" for k, v in sorted(value.items()))
-        elif isinstance(value, float) and lang == "da":
-            value = str(value).replace(".", ",")
+        else:
+            value = setting_number(value, lang)
         parts.append(f"{name} = {value}")
     return "; ".join(parts)
 

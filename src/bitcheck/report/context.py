@@ -19,7 +19,7 @@ def thresholds_text(report: AuditReport, lang: str) -> str:
     settings = report.settings
     values = []
     for key in THRESHOLDS:
-        text = f"{key} {_number(settings[key], lang)}"
+        text = f"{key} {setting_number(settings[key], lang)}"
         if key == "review_months_default" and settings.get("review_months"):
             by_paragraph = ", ".join(
                 f"§ {paragraph}: {months}"
@@ -42,7 +42,7 @@ def not_given_texts(report: AuditReport, lang: str) -> list[str]:
     return texts
 
 
-def _number(value: object, lang: str) -> str:
+def setting_number(value: object, lang: str) -> str:
     """A threshold as set, every decimal kept: 0,02 in Danish, 0.02 in English."""
     if not isinstance(value, float):
         return str(value)
