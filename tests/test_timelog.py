@@ -158,3 +158,18 @@ def test_beside_the_cases_each_log_names_the_cases_it_covers() -> None:
     for log in covered:
         assert log["case_ids"] == sorted(log["case_ids"])
         assert {subject_of[key] for key in log["case_ids"]} == {log["subject"]}
+
+
+def test_periods_and_the_audit_date_are_written_as_the_language_writes_dates() -> None:
+    from click.testing import CliRunner
+
+    from bitcheck.cli import cli
+
+    folder = str(Path(__file__).resolve().parents[1] / "examples" / "doegnskemaer")
+    for lang, period in (("en", "2026-10-19 - 2026-11-08"), ("da", "19-10-2026 - 08-11-2026")):
+        args = ["timelog", folder, "--as-of", "2026-11-24", "--lang", lang, "--format", "markdown"]
+        assert period in CliRunner().invoke(cli, args).stdout
+    cases = str(Path(folder).parent / "sager.xlsx")
+    for lang, title in (("en", "as of 2026-11-24:"), ("da", "pr. 24-11-2026:")):
+        args = ["audit", cases, "--as-of", "2026-11-24", "--lang", lang, "--format", "markdown"]
+        assert title in CliRunner().invoke(cli, args).stdout.splitlines()[0]

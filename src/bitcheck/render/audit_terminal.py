@@ -8,6 +8,7 @@ from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE
 from bitcheck.render.tables import render_terminal
 from bitcheck.report.audit_models import AuditReport, DirectionCount
 from bitcheck.report.context import not_given_texts, thresholds_text
+from bitcheck.report.explain import day_text
 from bitcheck.report.filters import left_out_text
 
 TOP_CASES = 10
@@ -28,7 +29,8 @@ def sides_table(report: AuditReport, lang: str) -> Table:
         [i18n.label("cases_with_findings", lang), *(c.cases for c in counts)],
         [i18n.label("annual_amount", lang), *(amount(c.annual_amount, lang) for c in counts)],
     ]
-    title = f"{i18n.label('audit_of', lang)} {report.as_of:%d-%m-%Y}: {report.summary.cases} {i18n.label('cases', lang).lower()}"
+    cases = f"{report.summary.cases} {i18n.label('cases', lang).lower()}"
+    title = f"{i18n.label('audit_of', lang)} {day_text(report.as_of, lang)}: {cases}"
     return title, headers, rows
 
 

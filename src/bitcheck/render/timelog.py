@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bitcheck import i18n
 from bitcheck.render.tables import markdown_table, render_terminal
+from bitcheck.report.explain import day_text
 from bitcheck.report.timelog import TimeLogRecord, TimelogReport
 
 COLUMNS = (
@@ -19,7 +20,7 @@ def _row(log: TimeLogRecord, lang: str, with_cases: bool) -> list[object]:
     row: list[object] = [
         subject,
         log.provider or "-",
-        f"{log.period_start:%d-%m-%Y} - {log.period_end:%d-%m-%Y}",
+        f"{day_text(log.period_start, lang)} - {day_text(log.period_end, lang)}",
         log.period_days,
         log.days_logged,
         i18n.number(log.delivered_hours_week, lang, 1),
