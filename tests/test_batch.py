@@ -161,6 +161,7 @@ def test_second_run_persisting_since_the_first_new_since_the_second(chain: Chain
         **{key: ("new", AS_OF_2) for key in RUN_2_NEW},
     }
     assert keys(report["resolved"]) == RUN_2_RESOLVED
+    assert {f["lifecycle"] for f in report["resolved"]} == {"resolved"}
     assert "2 new, 17 persisting, 2 resolved" in job_lines(chain.results[1])["json"]
 
 
@@ -487,6 +488,9 @@ def test_fail_on_high_with_high_findings_exits_1(tmp_path: Path) -> None:
     result = batch("--as-of", AS_OF_2)  # the [batch] of ./bitcheck.toml
     assert result.exit_code == 1, result.output
     assert list(job_lines(result)) == ["strict", "lenient"]
+    assert job_lines(result)["strict"].endswith("; fail_on high: 3 findings -> exit 1")
+    assert "fail_on" not in job_lines(result)["lenient"]
+    assert any("case export: sager.xlsx" in text for text in log_texts(tmp_path / "rapporter"))
     assert (tmp_path / "rapporter" / f"bitcheck_strict_{AS_OF_2}.xlsx").exists()
     lenient = read_json(tmp_path / "rapporter" / f"r_lenient_{AS_OF_2}.json")
     assert any(f["severity"] == "high" for f in lenient["findings"])

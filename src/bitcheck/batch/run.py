@@ -20,6 +20,7 @@ from bitcheck.batch.lock import LockHeld, job_lock
 from bitcheck.errors import BitcheckError, ExitCode, InputError, OutputError
 from bitcheck.io.files import expand_paths, file_sha256, is_glob, newest_match
 from bitcheck.messages import error_message
+from bitcheck.privacy import mask_cpr_like
 from bitcheck.pseudonyms import key_file_of, load_pseudonymizer
 from bitcheck.render.output import write_atomic
 from bitcheck.report.audit_build import build_audit_report
@@ -156,6 +157,7 @@ def _run_locked(
             result.line = f"{job.name}: inputs and as-of date unchanged since the last run; skipped ({report_path})"
             kept = [Finding.model_validate(r) for _, r in findings_of(db, earlier.run_id).values()]
             result.exit_code = _fail_on(job, kept)  # a skipped run still tells the scheduler
+            result.line += _fail_on_text(job, kept)
             return
         run = run_audit(inputs.cases, inputs.tariffs, inputs.timelogs, settings, as_of)
         pseudonymizer = load_pseudonymizer(
@@ -180,7 +182,12 @@ def _run_locked(
     result.report = report_path
     result.exit_code = _fail_on(job, report.findings)
     result.line = _summary_line(job.name, as_of, report, counts, report_path)
-    result.log += [f"inputs: {len(report.inputs)} files", f"report: {report_path}"]
+    result.line += _fail_on_text(job, report.findings)
+    result.log += [
+        f"inputs: {len(report.inputs)} files",
+        mask_cpr_like(f"case export: {inputs.cases}"),  # the file a glob chose
+        f"report: {report_path}",
+    ]
 
 
 def _lifecycle(
@@ -196,8 +203,8 @@ def _lifecycle(
         lifecycle = "persisting" if key in known else "new"
         findings.append(finding.model_copy(update={"lifecycle": lifecycle, "since": since}))
     current = {(f.case_id, f.code) for f in findings}
-    resolved = [
-        Finding.model_validate(record)
+    resolved = [  # as the previous run stored them, but no longer new or persisting
+        Finding.model_validate(record).model_copy(update={"lifecycle": "resolved"})
         for key, (_, record) in sorted(known.items())
         if key not in current
     ]
@@ -216,6 +223,16 @@ def _write_report(path: Path, report: AuditReport, resolved: list[Finding], lang
     from bitcheck.render.excel import workbook_bytes
 
     write_atomic(path, workbook_bytes(report, lang, reveal_cpr=False, resolved=resolved))
+
+
+def _fail_on_text(job: BatchJob, findings: list[Finding]) -> str:
+    """Why the job exits 1, for the scheduler's log: `; fail_on high: 5 findings -> exit 1`."""
+    if _fail_on(job, findings) != ExitCode.FINDINGS:
+        return ""
+    assert job.fail_on is not None
+    least = SEVERITY_RANK[job.fail_on]
+    count = sum(1 for f in findings if SEVERITY_RANK[f.severity] >= least)
+    return f"; fail_on {job.fail_on}: {count} findings -> exit 1"
 
 
 def _fail_on(job: BatchJob, findings: list[Finding]) -> int:
