@@ -7,7 +7,9 @@ case rows as tariffs or an error that sends them to look in the wrong place.
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -108,3 +110,27 @@ def test_a_time_log_without_a_header_names_time_log_columns(tmp_path: Path) -> N
     text = result.stdout
     assert "check that the file is a time log with columns such as CPR-nr, Dato, Fra kl." in text
     assert "Grundtakst" not in text and "Sagsnr" not in text
+
+
+def test_a_case_export_named_as_a_time_log_stops_timelog_and_audit() -> None:
+    cases = str(EXAMPLES / "sager.xlsx")
+    result = CliRunner().invoke(cli, ["timelog", cases, "--lang", "en"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"bitcheck: {cases}: the headers show a case export, but the file was given as a time log"
+        " (bitcheck timelog); check that it is the right file\n"
+    )
+    catalogue = str(EXAMPLES / "takstkatalog.xlsx")
+    code, _, err = audit(cases, "--timelogs", catalogue)
+    assert code == 2 and "the headers show a tariff catalogue" in err and "(--timelogs)" in err
+
+
+def test_a_case_export_inside_a_time_log_folder_is_reported_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "logs"
+    shutil.copytree(EXAMPLES / "doegnskemaer" / "bostedet_lindehoej", folder)
+    shutil.copy(EXAMPLES / "sager.xlsx", folder / "sager.xlsx")
+    result = CliRunner().invoke(cli, ["timelog", str(folder), "--format", "json"])
+    assert result.exit_code == 0
+    assert "no-header" in [e["code"] for e in json.loads(result.stdout)["errors"]]

@@ -98,7 +98,8 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     detections = [(t, _detect(t, kind, aliases)) for t in source.tables]
     file_kind = kind or next((d.kind for _, d in detections if d is not None), None)
     result.kind = file_kind
-    if kind in KIND_CHECKED:
+    if kind in KIND_CHECKED or (kind == "time_log" and not any(d for _, d in detections)):
+        # a time log is told again only when no sheet reads as one: a thousand files would pay
         result.looks_like = _looks_like(source.tables, kind, aliases)
     first_block: HeaderBlock | None = None  # made when a time-log sheet has no block of its own
     skipped: list[RawTable] = []
@@ -187,6 +188,7 @@ class ValidationRun:
 
     inputs: list[InputResult]
     unknown_kind: list[str] = field(default_factory=list)  # files named whose kind can't be told
+    wrong_kind: list[InputResult] = field(default_factory=list)  # files named, another kind
 
 
 def read_inputs(arguments: list[str], kind: str | None, settings: Settings) -> ValidationRun:
@@ -226,6 +228,8 @@ class Reading:
                     outcome = unreadable(outcome, self.kind)
                 if job.named and outcome.kind is None:
                     run.unknown_kind.append(job.display)
+                if job.named and outcome.looks_like is not None:
+                    run.wrong_kind.append(outcome)
                 run.inputs.append(outcome)
         finally:
             self.cancel()

@@ -73,7 +73,7 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
     if not any(len(t.frame) for t in case_tables):
         raise InputError("no-cases", file=case_file, reason=_first_error(case_inputs))
     tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
-    _check_kind(tariff_inputs, "--tariffs")
+    check_kind(tariff_inputs, "--tariffs")
     tariff_tables = [t for i in tariff_inputs for t in i.tables]
     catalogue = build_catalogue(tariff_tables, as_of) if tariffs else None
     if catalogue is not None:
@@ -97,7 +97,9 @@ def read_logs(
 ) -> tuple[list[InputResult], list[CitizenLog]]:
     """Finish reading the time logs, summarise each citizen's log, grade it and give it its
     cases."""
-    log_inputs = reading.finish().inputs
+    finished = reading.finish()
+    check_kind(finished.wrong_kind, "--timelogs")
+    log_inputs = finished.inputs
     logs = _logs(log_inputs, facts, settings, problems)
     grade_logs(logs, [t for i in log_inputs for t in i.tables], as_of, stays(facts))
     if reading.arguments:
@@ -146,7 +148,7 @@ def run_audit(
     )
 
 
-def _check_kind(inputs: list[InputResult], option: str) -> None:
+def check_kind(inputs: list[InputResult], option: str) -> None:
     """A file whose header tells another kind than it was given as stops the run (exit 2)."""
     for result in inputs:
         if result.looks_like is not None:

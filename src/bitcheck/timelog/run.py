@@ -54,6 +54,10 @@ def summarise_timelogs(
     if cases is not None:
         return _beside_cases(arguments, settings, as_of, cases, tariffs)
     run = read_inputs(arguments, "time_log", settings)
+    if run.wrong_kind:  # a file named as a time log whose headers tell another kind
+        from bitcheck.audit.run import check_kind
+
+        check_kind(run.wrong_kind, "bitcheck timelog")
     tables = [t for i in run.inputs for t in i.tables]
     logs, problems = summarise_tables(tables, settings.min_log_days)
     grade_logs(logs, tables, as_of)
