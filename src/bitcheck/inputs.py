@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bitcheck.errors import UnreadableFileError
+from bitcheck.errors import InputError, UnreadableFileError
 from bitcheck.headers import Detection, alias_table, detect, match_columns
 from bitcheck.io.files import expand_paths, is_glob
 from bitcheck.io.raw import RawTable, SourceFile
@@ -143,6 +143,19 @@ def _looks_like(
             return "cases" if PERSON_FIELDS & set(matched) else None
         return detection.kind
     return None
+
+
+def check_kind(inputs: list[InputResult], option: str) -> None:
+    """A file whose header tells another kind than it was given as stops the run (exit 2)."""
+    for result in inputs:
+        if result.looks_like is not None:
+            raise InputError(
+                "wrong-kind",
+                file=result.path,
+                kind=result.looks_like,
+                given=result.kind,
+                option=option,
+            )
 
 
 def _detect(

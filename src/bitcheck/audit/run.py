@@ -13,7 +13,7 @@ from bitcheck.catalogue import TariffCatalogue, build_catalogue, count_rejection
 from bitcheck.catalogue.match import CaseKey, Matcher
 from bitcheck.catalogue.rows import RowSource
 from bitcheck.errors import InputError
-from bitcheck.inputs import InputResult, Reading, read_inputs
+from bitcheck.inputs import InputResult, Reading, check_kind, read_inputs
 from bitcheck.io.files import is_glob, newest_match
 from bitcheck.problems import Problem
 from bitcheck.schemas.cases import CaseRow
@@ -146,19 +146,6 @@ def run_audit(
         bool(timelogs),
         problems,
     )
-
-
-def check_kind(inputs: list[InputResult], option: str) -> None:
-    """A file whose header tells another kind than it was given as stops the run (exit 2)."""
-    for result in inputs:
-        if result.looks_like is not None:
-            raise InputError(
-                "wrong-kind",
-                file=result.path,
-                kind=result.looks_like,
-                given=result.kind,
-                option=option,
-            )
 
 
 def _first_error(inputs: list[InputResult]) -> Problem | None:

@@ -227,23 +227,20 @@ def _write_report(path: Path, report: AuditReport, resolved: list[Finding], lang
 
 def _fail_on_text(job: BatchJob, findings: list[Finding]) -> str:
     """Why the job exits 1, for the scheduler's log: `; fail_on high: 5 findings -> exit 1`."""
-    if _fail_on(job, findings) != ExitCode.FINDINGS:
-        return ""
-    assert job.fail_on is not None
-    least = SEVERITY_RANK[job.fail_on]
-    count = sum(1 for f in findings if SEVERITY_RANK[f.severity] >= least)
-    return f"; fail_on {job.fail_on}: {count} findings -> exit 1"
+    count = _at_fail_on(job, findings)
+    return f"; fail_on {job.fail_on}: {count} findings -> exit 1" if count else ""
 
 
 def _fail_on(job: BatchJob, findings: list[Finding]) -> int:
+    return ExitCode.FINDINGS if _at_fail_on(job, findings) else ExitCode.OK
+
+
+def _at_fail_on(job: BatchJob, findings: list[Finding]) -> int:
+    """How many findings reach the job's `fail_on` severity (0 without one)."""
     if job.fail_on is None:
-        return ExitCode.OK
+        return 0
     least = SEVERITY_RANK[job.fail_on]
-    return (
-        ExitCode.FINDINGS
-        if any(SEVERITY_RANK[f.severity] >= least for f in findings)
-        else ExitCode.OK
-    )
+    return sum(1 for f in findings if SEVERITY_RANK[f.severity] >= least)
 
 
 def _summary_line(

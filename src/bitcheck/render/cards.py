@@ -11,9 +11,7 @@ that the card is not a decision. With many cards, each core writes a share of th
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +28,7 @@ from bitcheck.parallel import map_forked, workers
 from bitcheck.render.excel_cells import clean_text
 from bitcheck.render.output import write_atomic
 from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
-from bitcheck.report.explain import day_text
+from bitcheck.report.explain import day_text, day_text_of
 
 WIDTH = 72  # characters of the one column: an A4 page in portrait
 DIRECTION_ORDER = {"citizen": 0, "payment": 1, "process": 2, "data": 3}
@@ -48,8 +46,9 @@ def _number(value: object, lang: str) -> str:
     """A figure as the language writes it: amounts with two decimals, dates as dd-mm-yyyy."""
     if isinstance(value, float):
         return i18n.number(value, lang, 2)
-    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DATE.fullmatch(value)):
-        return day_text(value, lang)
+    day = day_text_of(value, lang)
+    if day is not None:
+        return day
     return "-" if value is None else str(value)
 
 
@@ -124,7 +123,6 @@ def card_workbook(markdown: str) -> bytes:
     return buffer.getvalue()
 
 
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MIN_CARDS_PER_CORE = 50  # below this, forking costs more than another core saves
 
 

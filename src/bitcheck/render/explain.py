@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
 from bitcheck.i18n_fields import header
 from bitcheck.i18n_rules import OUTCOME_NAMES
 from bitcheck.render.tables import markdown_table, render_terminal
-from bitcheck.report.explain import day_text
+from bitcheck.report.explain import day_text, day_text_of
 from bitcheck.report.explain_case import CaseTrace, RuleTrace, Step
 from bitcheck.report.timelog import prune
 
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 STEP_COLUMNS = ("quantity", "value", "unit", "formula", "inputs", "sources")
 RULE_COLUMNS = ("code", "outcome", "margin", "margin_unit", "reason")
 
@@ -56,8 +54,9 @@ def _input_value(value: object, lang: str) -> str:
         return f"({inner})"
     if isinstance(value, list):
         return ", ".join(_input_value(item, lang) for item in value) or "-"
-    if isinstance(value, str) and ISO_DATE.fullmatch(value):
-        return day_text(value, lang)
+    day = day_text_of(value, lang) if isinstance(value, str) else None
+    if day is not None:
+        return day
     return "-" if value is None else str(value)
 
 

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from bitcheck import i18n
 from bitcheck.audit.facts import CaseFacts
 from bitcheck.audit.rules import Outcome
 from bitcheck.i18n_rules import D3_WHAT, EXPLANATIONS, LEVEL_BASIS, WATCH_PREFIX
+
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def day_text_of(value: object, lang: str) -> str | None:
+    """`day_text` of a date or an ISO date text; None for any other value."""
+    if isinstance(value, dt.date) or (isinstance(value, str) and ISO_DAY.fullmatch(value)):
+        return day_text(value, lang)
+    return None
 
 
 def day_text(value: object, lang: str) -> str:

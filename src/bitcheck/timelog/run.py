@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bitcheck.inputs import InputResult, read_inputs
+from bitcheck.inputs import InputResult, check_kind, read_inputs
 from bitcheck.problems import Problem
 from bitcheck.settings import Settings
 from bitcheck.timelog.evidence import grade_logs
@@ -54,10 +54,7 @@ def summarise_timelogs(
     if cases is not None:
         return _beside_cases(arguments, settings, as_of, cases, tariffs)
     run = read_inputs(arguments, "time_log", settings)
-    if run.wrong_kind:  # a file named as a time log whose headers tell another kind
-        from bitcheck.audit.run import check_kind
-
-        check_kind(run.wrong_kind, "bitcheck timelog")
+    check_kind(run.wrong_kind, "bitcheck timelog")  # a file named as a time log, another kind
     tables = [t for i in run.inputs for t in i.tables]
     logs, problems = summarise_tables(tables, settings.min_log_days)
     grade_logs(logs, tables, as_of)
