@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import openpyxl
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from bitcheck import i18n
 from bitcheck.i18n_fields import header
@@ -16,14 +17,16 @@ from bitcheck.report.explain import day_text
 from bitcheck.report.timelog import report_json
 from bitcheck.sample import SampleReport
 
-REQUEST_HEADERS = [
-    "Tilbud",
-    "Borger (pseudonym)",
-    "Sagsnr.",
-    "Periode fra",
-    "Periode til",
-    "Sådan sendes døgnskemaet",
-]
+REQUEST_WIDTHS = {  # the request list's columns and their widths
+    "Tilbud": 32,
+    "Borger (pseudonym)": 18,
+    "Sagsnr.": 12,
+    "Periode fra": 12,
+    "Periode til": 12,
+    "Sådan sendes døgnskemaet": 90,
+}
+REQUEST_HEADERS = list(REQUEST_WIDTHS)
+CPR_HEADER = header("cpr", "da")
 HOW_TO_RETURN = (
     "Udfyld døgnskemaet (bitcheck template time_log) for hele perioden, også nætter og weekender, "
     "og send det som .xlsx med sikker mail til sagsbehandleren."
@@ -93,22 +96,24 @@ def request_workbook(report: SampleReport, *, reveal_cpr: bool = False) -> bytes
     sheet = book.active
     assert sheet is not None
     sheet.title = "Anmodning"
-    sheet.append(_with_cpr(REQUEST_HEADERS, header("cpr", "da"), reveal_cpr))
+    headers = _with_cpr(REQUEST_HEADERS, CPR_HEADER, reveal_cpr)
+    sheet.append(headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for c in sorted(report.chosen, key=lambda c: (c.provider, c.case_id)):
         values = [c.provider, c.subject, c.case_id, c.period_start, c.period_end, HOW_TO_RETURN]
         sheet.append(_with_cpr(values, c.cpr, reveal_cpr))
-    dates = (4, 5) if reveal_cpr else (3, 4)
-    widths = (32, 18, 13, 12, 12, 12, 90) if reveal_cpr else (32, 18, 12, 12, 12, 90)
+    dates = [headers.index("Periode fra"), headers.index("Periode til")]
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text from the inputs is never a formula
                 cell.quotePrefix = cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))
-        row[dates[0]].number_format = row[dates[1]].number_format = "dd-mm-yyyy"
-    for column, width in zip("ABCDEFG", widths, strict=False):
-        sheet.column_dimensions[column].width = width
+        for position in dates:
+            row[position].number_format = "dd-mm-yyyy"
+    for position, name in enumerate(headers):
+        width = REQUEST_WIDTHS.get(str(name), 13)  # 13 for the CPR number
+        sheet.column_dimensions[get_column_letter(position + 1)].width = width
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
