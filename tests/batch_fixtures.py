@@ -149,10 +149,14 @@ def sheet_rows(path: Path, key: str, lang: str = "da") -> list[dict[str, Any]]:
     return [dict(zip(header, row, strict=False)) for row in rows[1:] if any(row)]
 
 
+LIFECYCLE_CODES = {"ny": "new", "vedvarende": "persisting", "løst": "resolved"}  # Danish sheets
+
+
 def sheet_lifecycle(rows: list[dict[str, Any]]) -> dict[Key, tuple[str, str]]:
-    """(case_id, code) -> (lifecycle, since as ISO) of the rows of a findings sheet."""
+    """(case_id, code) -> (lifecycle code, since as ISO) of the rows of a Danish findings sheet."""
     return {
-        (str(r["case_id"]), r["code"]): (r["lifecycle"], _iso(r["since"])) for r in rows
+        (str(r["case_id"]), r["code"]): (LIFECYCLE_CODES[r["lifecycle"]], _iso(r["since"]))
+        for r in rows
     }  # fmt: skip
 
 

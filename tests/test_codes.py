@@ -75,3 +75,18 @@ def test_every_code_has_a_message_in_both_languages() -> None:
 
     for code in (*ERROR_CODES, *NOTE_CODES):
         assert set(MESSAGES[code]) == {"da", "en"}, code
+
+
+def test_every_reason_has_danish_words() -> None:
+    """The Danish workbook writes not-evaluated and evidence reasons as words with the code."""
+    from bitcheck.i18n_rules import REASON_WORDS, reason_words
+
+    evidence = SHARED / "spec" / "outputs.md"
+    if not evidence.exists():
+        pytest.skip("../shared/spec is not beside the repository")
+    section = evidence.read_text(encoding="utf-8").split("## 8.")[1].split("## 9.")[0]
+    evidence_reasons = re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE)
+    assert len(evidence_reasons) == 8
+    assert set(REASON_WORDS) == set(NOT_EVALUATED_REASONS) | set(evidence_reasons)
+    assert reason_words("no-nights", "da") == "ingen nætter (no-nights)"
+    assert reason_words("no-nights", "en") == "no-nights"

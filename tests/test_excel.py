@@ -158,6 +158,42 @@ def test_number_and_date_formats(workbook: Workbook) -> None:
     assert ratios and all(c.number_format == "0.000" for c in ratios)
 
 
+def test_english_workbook_writes_iso_dates(report: AuditReport) -> None:
+    english = opened(workbook_bytes(report, "en", reveal_cpr=False))
+    reviews = [c for c in column(english["Cases"], "last_review") if c.value is not None]
+    assert reviews and all(c.number_format == "yyyy-mm-dd" for c in reviews)
+    assert english["Summary"]["B6"].number_format == "yyyy-mm-dd"
+
+
+def test_danish_workbook_writes_units_lifecycle_and_reasons_in_danish(
+    report: AuditReport, workbook: Workbook
+) -> None:
+    units = {c.value for c in column(workbook["Fund"], "Enhed")} - {None}
+    assert "t/uge" in units and not units & {"h/week", "DKK/day", "level", "date"}
+    margin_units = {c.value for c in column(workbook["Fund"], "Marginens enhed")} - {None}
+    assert "forhold" in margin_units and "ratio" not in margin_units
+    not_evaluated = " ".join(str(c.value) for c in column(workbook["Sager"], "Ikke vurderet"))
+    assert "N1: takstrækken har intet niveauinterval (no-need-range)" in not_evaluated
+    reasons = " ".join(
+        str(c.value) for c in column(workbook["Døgnskemaer"], "Grunde til evidensgrad")
+    )
+    assert "(no-" in reasons or "(low-coverage)" in reasons, reasons
+    assert not re.search(r"(^|, )[a-z]+(-[a-z]+)+(,|$)", reasons)  # no bare code
+    english = opened(workbook_bytes(report, "en", reveal_cpr=False))
+    assert "h/week" in {c.value for c in column(english["Findings"], "unit")}
+    english_reasons = {c.value for c in column(english["Cases"], "not_evaluated")}
+    assert any("N1: no-need-range" in str(v) for v in english_reasons)
+
+
+def test_lifecycle_in_the_language(report: AuditReport) -> None:
+    from bitcheck.i18n_rules import lifecycle_name
+
+    assert [lifecycle_name(x, "da") for x in ("new", "persisting", "resolved", None)] == [
+        "ny", "vedvarende", "løst", None
+    ]  # fmt: skip
+    assert lifecycle_name("persisting", "en") == "persisting"
+
+
 def test_severity_and_direction_by_text_and_colour(workbook: Workbook) -> None:
     words = {names["da"]: key for key, names in SEVERITY_NAMES.items()}
     severities = column(workbook["Fund"], "Alvor")
@@ -325,7 +361,9 @@ def test_timelog_workbook(tmp_path: Path) -> None:
     weeks = [str(label) for label in labels if str(label).startswith("by_week.")]
     assert weeks == sorted(weeks) and weeks
     assert any(str(label).startswith("by_category.") for label in labels)
-    assert column(sheet, "period_start")[0].number_format == "dd-mm-yyyy"
+    assert column(sheet, "period_start")[0].number_format == "yyyy-mm-dd"  # English: ISO
+    danish = opened(timelog_workbook_bytes(report, "da", reveal_cpr=False))
+    assert column(danish["Døgnskemaer"], "Periode fra")[0].number_format == "dd-mm-yyyy"
     assert column(sheet, "delivered_hours_week")[0].number_format == HOURS
     assert sheet.freeze_panes == "A2"
 

@@ -28,7 +28,8 @@ from bitcheck.render.excel_stream import Entry, StreamSheet
 DKK = "#,##0.00"
 HOURS = "0.0"
 RATIO = "0.000"
-DATE = "dd-mm-yyyy"
+DATE = "dd-mm-yyyy"  # Danish; English workbooks write dates as ISO_DATE
+ISO_DATE = "yyyy-mm-dd"
 INTEGER = "#,##0"
 PERCENTILE = "0.0"
 
@@ -230,7 +231,7 @@ class Sheet:
             return value, "n", number_format, False, None
         if isinstance(value, dt.date):
             self._measure(column, 10)
-            return value, "d", DATE, False, None
+            return value, "d", DATE if self.book.lang == "da" else ISO_DATE, False, None
         if value is not None:
             return self._text(row, column, str(value))
         return None, "n", None, False, None

@@ -10,7 +10,14 @@ from openpyxl.chart.data_source import AxDataSource, StrRef
 
 from bitcheck import i18n
 from bitcheck.i18n_fields import NO_CATEGORY, direction_header, flat_header, header, text
-from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
+from bitcheck.i18n_rules import (
+    AMOUNT_MEANING,
+    DIRECTION_NAMES,
+    SEVERITY_NAMES,
+    legal_basis_text,
+    lifecycle_name,
+    reason_words,
+)
 from bitcheck.render.excel_cells import (
     DATE,
     DIRECTION_FILLS,
@@ -99,6 +106,11 @@ def _measure(value: float | str | None, unit: str | None) -> object:
     return Styled(value, number_format=UNIT_FORMATS.get(unit or ""))
 
 
+def _unit(unit: str | None, lang: str) -> str | None:
+    """A unit in the language's words (`h/week` is `t/uge` in Danish); the code picks formats."""
+    return None if unit is None else i18n.unit_text(unit, lang)
+
+
 def _margin(value: float | None, unit: str | None) -> object:
     return Styled(value, number_format=MARGIN_FORMATS.get(unit or "", RATIO))
 
@@ -125,9 +137,10 @@ def finding_row(finding: Finding, lang: str, reveal_cpr: bool) -> Row:
         finding.provider, finding.paragraph, finding.code, finding.rule,
         direction_cell(finding.direction, lang), severity_cell(finding.severity, lang),
         _measure(finding.expected, finding.unit), _measure(finding.observed, finding.unit),
-        finding.unit, finding.ratio, _margin(finding.margin, finding.margin_unit),
-        finding.margin_unit, finding.annual_amount, _legal_basis(finding.legal_basis, lang), finding.explanation,
-        finding.evidence_grade, finding.lifecycle, finding.since, sources_text(finding.sources),
+        _unit(finding.unit, lang), finding.ratio, _margin(finding.margin, finding.margin_unit),
+        _unit(finding.margin_unit, lang), finding.annual_amount, _legal_basis(finding.legal_basis, lang),
+        finding.explanation, finding.evidence_grade, lifecycle_name(finding.lifecycle, lang), finding.since,
+        sources_text(finding.sources),
     ]  # fmt: skip
 
 
@@ -152,7 +165,7 @@ def write_watch(sheet: Sheet, watch: Sequence[WatchItem], reveal_cpr: bool) -> N
             direction_cell(item.direction, lang),
             item.ratio,
             _margin(item.margin, item.margin_unit),
-            item.margin_unit,
+            _unit(item.margin_unit, lang),
             item.explanation,
         ]  # fmt: skip
         for item in watch
@@ -168,8 +181,10 @@ CASE_FORMATS = {
 }  # fmt: skip
 
 
-def case_row(case: CaseRecord, reveal_cpr: bool) -> Row:
-    not_evaluated = ", ".join(f"{n.code}: {n.reason}" for n in case.not_evaluated)
+def case_row(case: CaseRecord, lang: str, reveal_cpr: bool) -> Row:
+    not_evaluated = ", ".join(
+        f"{n.code}: {reason_words(n.reason, lang)}" for n in case.not_evaluated
+    )
     return [
         case.case_id, case.subject, *([case.cpr] if reveal_cpr else []), case.provider,
         case.department, case.paragraph, case.level, case.expected_hours_week,
@@ -181,7 +196,7 @@ def case_row(case: CaseRecord, reveal_cpr: bool) -> Row:
 def write_cases(sheet: Sheet, cases: Sequence[CaseRecord], reveal_cpr: bool) -> None:
     keys = [key for key in CaseRecord.model_fields if reveal_cpr or key != "cpr"]
     cols = columns(keys, sheet.book.lang, CASE_FORMATS)
-    write_table(sheet, cols, (case_row(case, reveal_cpr) for case in cases))
+    write_table(sheet, cols, (case_row(case, sheet.book.lang, reveal_cpr) for case in cases))
 
 
 # --- providers ---
@@ -311,9 +326,11 @@ def time_log_keys(logs: Sequence[TimeLogRecord], reveal_cpr: bool) -> list[str]:
     return [key for key in TIME_LOG_KEYS if key not in skipped]
 
 
-def time_log_value(log: TimeLogRecord, key: str) -> object:
+def time_log_value(log: TimeLogRecord, key: str, lang: str) -> object:
     if key == "sources":
         return sources_text(log.sources)
+    if key == "evidence_reasons":
+        return ", ".join(reason_words(reason, lang) for reason in log.evidence_reasons) or None
     value = getattr(log, key)
     if key in LIST_KEYS:
         return None if value is None else ", ".join(value)
@@ -332,7 +349,7 @@ def write_time_logs(sheet: Sheet, logs: Sequence[TimeLogRecord], reveal_cpr: boo
     ]
     cols += [Column(flat_header("by_week", w, lang), HOURS) for w in weeks]
     rows = (
-        [time_log_value(log, key) for key in keys]
+        [time_log_value(log, key, lang) for key in keys]
         + [log.by_category.get(c) for c in categories]
         + [log.by_week.get(w) for w in weeks]
         for log in logs
