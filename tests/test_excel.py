@@ -352,8 +352,14 @@ def test_timelog_workbook(tmp_path: Path) -> None:
     report = build_timelog_report(run, settings, AS_OF, PSEUDONYMS, False)
     for lang in ("da", "en"):
         book = opened(timelog_workbook_bytes(report, lang, reveal_cpr=False))
-        assert book.sheetnames == names(lang, "time_logs", "errors", "notes")
+        assert book.sheetnames == names(lang, "time_logs", "errors", "notes", "manifest")
         assert not [c for c in cells(book) if c.data_type == "f"]
+    manifest = {row[0]: row[1:] for row in book["Manifest"].iter_rows(values_only=True)}
+    assert manifest["key"][:3] == ("value", "kind", "layout") and "sheet" not in manifest["key"]
+    assert manifest["as_of"][0] == dt.datetime(2026, 11, 24)
+    assert "rules_version" not in manifest and "generated_at" not in manifest
+    inputs = [row for key, row in manifest.items() if str(key).startswith("inputs.")]
+    assert len(inputs) == len(report.inputs) and all(len(str(row[3])) == 64 for row in inputs)
     sheet = book["Time logs"]
     assert sheet.max_row == len(report.time_logs) + 1
     labels = headers(sheet)

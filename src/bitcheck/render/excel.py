@@ -33,7 +33,7 @@ AUDIT_SHEETS = (
     "summary", "findings", "watch", "cases", "providers", "time_logs", "resolved", "errors",
     "notes", "manifest",
 )  # fmt: skip
-TIMELOG_SHEETS = ("time_logs", "errors", "notes")
+TIMELOG_SHEETS = ("time_logs", "errors", "notes", "manifest")
 FIT_TO_WIDTH = ("summary", "watch", "errors", "notes")  # printed one page wide
 
 
@@ -64,10 +64,11 @@ def workbook_bytes(
 
 
 def timelog_workbook_bytes(report: TimelogReport, lang: str, *, reveal_cpr: bool) -> bytes:
-    """`bitcheck timelog -o FILE.xlsx`: the time logs, data errors and notes."""
+    """`bitcheck timelog -o FILE.xlsx`: the time logs, data errors, notes and the manifest."""
     workbook, sheets = _workbook(TIMELOG_SHEETS, lang)
     write_time_logs(sheets["time_logs"], report.time_logs, reveal_cpr)
     write_errors(sheets["errors"], report.errors)
+    write_manifest(sheets["manifest"], report)
     write_notes(sheets["notes"], report.notes, sheets["notes"].book.cuts)
     _page_setup(sheets)
     return _saved(workbook, sheets)

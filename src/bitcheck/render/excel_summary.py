@@ -30,6 +30,7 @@ from bitcheck.report.audit_models import AuditReport, DirectionCount
 from bitcheck.report.context import not_given_texts
 from bitcheck.report.filters import left_out_text
 from bitcheck.report.records import InputRecord
+from bitcheck.report.timelog import TimelogReport
 
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
 SECTION_FONT = Font(name=FONT_NAME, bold=True, size=12)
@@ -266,21 +267,26 @@ MANIFEST_KEYS = ("key", "value", *MANIFEST_INPUT_KEYS, *MANIFEST_CATALOGUE_KEYS)
 MANIFEST_FORMATS = {"rows_read": INTEGER, "rows_accepted": INTEGER, "rows_rejected": INTEGER}
 
 
-def manifest_rows(report: AuditReport) -> Iterator[Row]:
-    """Key/value rows; an input's path and a catalogue row's file in `value`, the rest beside."""
+def manifest_rows(report: AuditReport | TimelogReport) -> Iterator[Row]:
+    """Key/value rows; an input's path and a catalogue row's file in `value`, the rest beside.
+    A time-log summary has no rules version, run time, filters or catalogue rows."""
+    audit = report if isinstance(report, AuditReport) else None
     blank_inputs: Row = [None] * len(MANIFEST_INPUT_KEYS)
     yield ["bitcheck", report.bitcheck]
-    yield ["rules_version", report.rules_version]
+    if audit is not None:
+        yield ["rules_version", audit.rules_version]
     yield ["as_of", report.as_of]
-    yield ["generated_at", report.generated_at]
+    if audit is not None:
+        yield ["generated_at", audit.generated_at]
     for key, value in flatten("settings", report.settings):
         yield [key, value]
-    for key, value in flatten("filters", report.filters):
-        yield [key, value]
+    if audit is not None:
+        for key, value in flatten("filters", audit.filters):
+            yield [key, value]
     for n, record in enumerate(report.inputs):
         values = [_joined(getattr(record, key)) for key in MANIFEST_INPUT_KEYS]
         yield [f"inputs.{n}", record.path, *values]
-    for n, row in enumerate(report.catalogue_rows):
+    for n, row in enumerate(audit.catalogue_rows if audit is not None else []):
         values = [getattr(row, key) for key in MANIFEST_CATALOGUE_KEYS]
         yield [f"catalogue_rows.{n}", row.file, *blank_inputs, *values]
 
@@ -289,11 +295,13 @@ def _joined(value: object) -> object:
     return ", ".join(value) if isinstance(value, list) else value
 
 
-def write_manifest(sheet: Sheet, report: AuditReport) -> None:
+def write_manifest(sheet: Sheet, report: AuditReport | TimelogReport) -> None:
     lang = sheet.book.lang
+    audit = isinstance(report, AuditReport)
+    keys = MANIFEST_KEYS if audit else ("key", "value", *MANIFEST_INPUT_KEYS)
     cols = [
         Column(header(key, lang), MANIFEST_FORMATS.get(key), 70, left=key == "value")
-        for key in MANIFEST_KEYS
+        for key in keys
     ]
     rows = (row + [None] * (len(cols) - len(row)) for row in manifest_rows(report))
     write_table(sheet, cols, rows)
