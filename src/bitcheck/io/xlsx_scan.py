@@ -26,6 +26,7 @@ from typing import IO
 import numpy as np
 import numpy.typing as npt
 
+from bitcheck.io.xlsx_formulas import Formulas, column_letters, column_number, count_formulas
 from bitcheck.io.xlsx_package import (
     PACKAGE_ERRORS,
     Package,
@@ -35,7 +36,16 @@ from bitcheck.io.xlsx_package import (
     sheet_parts,
 )
 
-__all__ = ["Package", "ScanError", "SheetScan", "open_package", "scan_package", "scan_workbook"]
+__all__ = [
+    "Package",
+    "ScanError",
+    "SheetScan",
+    "column_letters",
+    "column_number",
+    "open_package",
+    "scan_package",
+    "scan_workbook",
+]
 
 XML_BYTES_LIMIT = 1 << 30  # a sheet part larger than this (uncompressed) is not read
 CHUNK_BYTES = 1 << 22  # a sheet part up to this size is scanned in one piece
@@ -118,17 +128,11 @@ class _Extent:
 
 
 @dataclass
-class _Formulas:
-    count: int = 0
-    first: tuple[int, int] | None = None
-
-
-@dataclass
 class _Tally:
     """Per-sheet counters of the fast path."""
 
     extent: _Extent
-    formulas: _Formulas
+    formulas: Formulas
     cell_tags: int = 0
     references: int = 0
 
@@ -141,7 +145,7 @@ def scan_sheet(package: Package, info: zipfile.ZipInfo) -> SheetScan:
     if info.file_size > XML_BYTES_LIMIT:
         return SheetScan(0, None, None, 0, None, xml_too_large=True, xml_bytes=info.file_size)
     blocks = _sheet_blocks(package, info)
-    tally = _Tally(_Extent(), _Formulas())
+    tally = _Tally(_Extent(), Formulas())
     for block in blocks():
         _scan_block(block, tally)
     extent = tally.extent
@@ -271,7 +275,7 @@ def _scan_block(text: bytes, tally: _Tally) -> None:
     if content.size:
         _add_extent(block, content, tally.extent)
     if census.formulas:
-        _count_formulas(text, tally.formulas, census.prefixed_formulas)
+        count_formulas(text, tally.formulas, census.prefixed_formulas)
 
 
 def _reference_starts(block: _Block) -> Ints:
@@ -431,97 +435,6 @@ def _in_closing_tag(block: _Block, colons: Ints) -> Flags:
         return np.zeros(colons.size, bool)
     index = np.maximum(np.searchsorted(openings, colons) - 1, 0)
     return np.asarray(block.at(openings[index], 1) == 0x2F)
-
-
-# --- formulas without a stored value ------------------------------------------------------
-
-_NAME = rb"(?:[\w.-]+:)?"
-_EMPTY_VALUE = rb"(<" + _NAME + rb"v\s*/>|<" + _NAME + rb"v>\s*</" + _NAME + rb"v>)"
-_CELL_END = rb"\s*</" + _NAME + rb"c>"
-_FORMULA = rb"<" + _NAME + rb"f\b[^>]*(?:/>|>[^<]*</" + _NAME + rb"f>)"
-
-
-def _plain(pattern: bytes) -> re.Pattern[bytes]:
-    return re.compile(pattern.replace(_NAME, b""))
-
-
-# The end of a formula (`</f>`, or a shared formula's `<f .../>`) followed by no or an empty
-# value and the end of the cell. The plain patterns start with a literal, which `re` finds
-# fast; the prefixed one (`<x:f>`) is only tried when a prefixed formula tag occurs.
-_AFTER_FORMULA = rb"\s*" + _EMPTY_VALUE + b"?" + _CELL_END
-FORMULA_ENDS = (
-    _plain(rb"</f>" + _AFTER_FORMULA),
-    _plain(rb"<f\b[^>]*/>" + _AFTER_FORMULA),
-)
-PREFIXED_FORMULA_END = re.compile(
-    rb"(?:</[\w.-]+:f>|<[\w.-]+:f\b[^>]*/>)" + _AFTER_FORMULA.replace(_NAME, rb"(?:[\w.-]+:)")
-)
-# A text formula whose stored value is the empty string (`t="str"` and `<v></v>`), which
-# Excel writes for =IF(...;"";...): it has a value.
-EMPTY_TEXT_RESULT = re.compile(
-    rb""" t=["']str["'][^>]*>\s*""" + _FORMULA + rb"\s*" + _EMPTY_VALUE + _CELL_END
-)
-CELL_START = re.compile(rb"<" + _NAME + rb"c\b([^>]*)>")
-TEXT_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
-REFERENCE = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})([0-9]{1,7})["']""")
-
-
-def _count_formulas(block: bytes, formulas: _Formulas, prefixed: bool) -> None:
-    patterns = (*FORMULA_ENDS, PREFIXED_FORMULA_END) if prefixed else FORMULA_ENDS
-    ends = sum(len(pattern.findall(block)) for pattern in patterns)
-    without_value = ends - len(EMPTY_TEXT_RESULT.findall(block))
-    formulas.count += without_value
-    if formulas.first is None and without_value > 0:
-        formulas.first = _first_formula_cell(block, patterns)
-
-
-def _first_formula_cell(
-    block: bytes, patterns: tuple[re.Pattern[bytes], ...]
-) -> tuple[int, int] | None:
-    """(row, column) of the first formula without a value in `block`, in document order."""
-    firsts = [(len(block), b"")]
-    for pattern in patterns:
-        for match in pattern.finditer(block):
-            attributes = _cell_attributes(block, match.start())
-            if match.group(1) is None or not TEXT_TYPE.search(attributes):
-                firsts.append((match.start(), attributes))
-                break
-    return _reference(min(firsts)[1])
-
-
-def _cell_attributes(block: bytes, position: int) -> bytes:
-    """The attributes of the cell whose formula ends at `position` (`</f>` or `<f .../>`).
-
-    Text cannot hold a `<`, so the formula's start tag is the `<` last before a `</f>`, and the
-    cell's start tag the `<` last before that.
-    """
-    formula = block.rfind(b"<", 0, position) if block[position + 1] == 0x2F else position
-    match = CELL_START.match(block, block.rfind(b"<", 0, formula))
-    return match.group(1) if match else b""
-
-
-def _reference(attributes: bytes) -> tuple[int, int] | None:
-    match = REFERENCE.search(attributes)
-    if match is None:
-        return None
-    return int(match.group(2)), column_number(match.group(1).decode("ascii"))
-
-
-def column_number(letters: str) -> int:
-    """'A' -> 1, 'AB' -> 28."""
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def column_letters(number: int) -> str:
-    """1 -> 'A', 28 -> 'AB'."""
-    letters = ""
-    while number > 0:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 # --- slow walk, for sheets whose cells lack references ------------------------------------
