@@ -79,7 +79,7 @@ def test_every_code_has_a_message_in_both_languages() -> None:
 
 def test_every_reason_has_danish_words() -> None:
     """The Danish workbook writes not-evaluated and evidence reasons as words with the code."""
-    from bitcheck.i18n_rules import REASON_WORDS, reason_words
+    from bitcheck.i18n_codes import EVIDENCE_MEANINGS, NOT_EVALUATED_MEANINGS, reason_words
 
     evidence = SHARED / "spec" / "outputs.md"
     if not evidence.exists():
@@ -87,6 +87,34 @@ def test_every_reason_has_danish_words() -> None:
     section = evidence.read_text(encoding="utf-8").split("## 8.")[1].split("## 9.")[0]
     evidence_reasons = re.findall(r"^\| `([a-z-]+)` \|", section, re.MULTILINE)
     assert len(evidence_reasons) == 8
-    assert set(REASON_WORDS) == set(NOT_EVALUATED_REASONS) | set(evidence_reasons)
+    assert list(NOT_EVALUATED_MEANINGS) == list(NOT_EVALUATED_REASONS)
+    assert list(EVIDENCE_MEANINGS) == evidence_reasons
     assert reason_words("no-nights", "da") == "ingen nætter (no-nights)"
     assert reason_words("no-nights", "en") == "no-nights"
+
+
+def test_every_code_has_a_meaning_in_both_languages() -> None:
+    from bitcheck.i18n_codes import ERROR_MEANINGS, NOTE_MEANINGS
+
+    assert list(ERROR_MEANINGS) == list(ERROR_CODES)
+    assert list(NOTE_MEANINGS) == list(NOTE_CODES)
+    for table in (ERROR_MEANINGS, NOTE_MEANINGS):
+        for code, words in table.items():
+            assert set(words) == {"da", "en"} and all(words.values()), code
+
+
+def test_rules_codes_table_gives_each_code_its_meaning() -> None:
+    from click.testing import CliRunner
+
+    from bitcheck.cli import cli
+
+    danish = CliRunner().invoke(cli, ["rules", "--codes", "--format", "markdown"])
+    assert danish.exit_code == 0
+    lines = danish.stdout.splitlines()
+    assert [cell.strip() for cell in lines[0].split("|")[1:4]] == ["Art", "Kode", "Betydning"]
+    assert "| datafejl " in danish.stdout and "| ikke vurderet " in danish.stdout
+    row = next(line for line in lines if "| no-need-range " in line)
+    assert "takstrækken har intet niveauinterval" in row
+    english = CliRunner().invoke(cli, ["rules", "--codes", "--lang", "en", "--format", "markdown"])
+    row = next(line for line in english.stdout.splitlines() if "| invalid-cpr " in line)
+    assert "not a CPR number" in row and row.startswith("| error ")

@@ -477,6 +477,11 @@ LABELS: dict[str, dict[str, str]] = {
     "no_notes": {"da": "Ingen noter.", "en": "No notes."},
     "strata": {"da": "Lag", "en": "Strata"},
     "chosen_cases": {"da": "Udvalgte sager", "en": "Chosen"},
+    "meaning": {"da": "Betydning", "en": "Meaning"},
+    "code_list": {"da": "Koder", "en": "Codes"},
+    "error": {"da": "datafejl", "en": "error"},
+    "note": {"da": "note", "en": "note"},
+    "not_evaluated_reason": {"da": "ikke vurderet", "en": "not_evaluated"},
 }
 
 # Units of the case trace and of rule margins, as the language writes them.

@@ -140,33 +140,6 @@ LIFECYCLE_NAMES = {
     "persisting": {"da": "vedvarende", "en": "persisting"},
     "resolved": {"da": "løst", "en": "resolved"},
 }
-# Why a rule was not evaluated (rules.md) and why a log's evidence is weaker (outputs.md §8), in
-# Danish words for people; JSON, CSV and English output keep the codes.
-REASON_WORDS = {
-    "no-need-level": "intet funktionsniveau",
-    "no-catalogue": "intet takstkatalog",
-    "no-catalogue-row": "ingen række i takstkataloget",
-    "no-need-range": "takstrækken har intet niveauinterval",
-    "catalogue-conflict": "takstrækker strider mod hinanden",
-    "individual-price": "individuel pris",
-    "no-expected-hours": "ingen forventede timer",
-    "no-billed-tariff": "ingen takst faktureret",
-    "no-expected-tariff": "forventet takst er 0",
-    "no-hourly-rate": "ingen timepris",
-    "no-column": "kolonnen findes ikke",
-    "no-time-logs": "ingen døgnskemaer givet",
-    "ambiguous-log": "flere mulige døgnskemaer",
-    "no-time-log": "intet døgnskema dækker sagen",
-    "log-unusable": "døgnskemaet udløser D4 eller D5",
-    "low-coverage": "få dage logget",
-    "no-weekend": "ingen weekend",
-    "no-nights": "ingen nætter",
-    "heaping": "runde minuttal",
-    "copied-days": "kopierede dage",
-    "outside-stay": "uden for opholdet",
-    "old-log": "gammelt døgnskema",
-    "many-rejected": "mange afviste rækker",
-}
 AMOUNT_MEANING = {
     "payment": {"da": "muligvis betalt uden dækning", "en": "possibly paid without cover"},
     "citizen": {"da": "hvad dækning af behovet kan koste", "en": "what covering the need may cost"},
@@ -201,12 +174,6 @@ CARD_NOTICE = {
 def legal_basis_text(legal_basis: str, lang: str) -> str:
     """A rule's legal basis in the language: prose translated, law references as they are."""
     return LEGAL_BASIS_PROSE.get(legal_basis, {}).get(lang, legal_basis)
-
-
-def reason_words(code: str, lang: str) -> str:
-    """A not-evaluated or evidence reason for people: Danish words with the code after them."""
-    words = REASON_WORDS.get(code)
-    return f"{words} ({code})" if lang == "da" and words else code
 
 
 def lifecycle_name(lifecycle: str | None, lang: str) -> str | None:

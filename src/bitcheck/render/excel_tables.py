@@ -9,6 +9,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 
 from bitcheck import i18n
+from bitcheck.i18n_codes import reason_words
 from bitcheck.i18n_fields import NO_CATEGORY, direction_header, flat_header, header, text
 from bitcheck.i18n_rules import (
     AMOUNT_MEANING,
@@ -16,7 +17,6 @@ from bitcheck.i18n_rules import (
     SEVERITY_NAMES,
     legal_basis_text,
     lifecycle_name,
-    reason_words,
 )
 from bitcheck.render.excel_cells import (
     DATE,

@@ -7,6 +7,7 @@ import json
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES, RULES_VERSION
 from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
+from bitcheck.i18n_codes import meaning
 from bitcheck.i18n_rules import (
     DIRECTION_NAMES,
     GRANTS_PARAGRAPH,
@@ -61,12 +62,19 @@ def render_rules(settings: Settings, output_format: str, lang: str) -> str:
     return render_terminal([(title, headers, rule_rows(settings, lang))])
 
 
+CODE_GROUPS = {"error": "error", "note": "note", "not_evaluated": "not_evaluated_reason"}
+
+
 def render_codes(settings: Settings, output_format: str, lang: str) -> str:
     groups = {"error": ERROR_CODES, "note": NOTE_CODES, "not_evaluated": NOT_EVALUATED_REASONS}
     if output_format == "json":
         return json.dumps({key: list(codes) for key, codes in groups.items()}, indent=2)
-    rows: list[list[object]] = [[kind, code] for kind, codes in groups.items() for code in codes]
-    headers = [i18n.label("kind", lang), i18n.label("code", lang)]
+    rows: list[list[object]] = [
+        [i18n.label(CODE_GROUPS[kind], lang), code, meaning(code, lang)]
+        for kind, codes in groups.items()
+        for code in codes
+    ]
+    headers = [i18n.label(key, lang) for key in ("kind", "code", "meaning")]
     if output_format == "markdown":
         return markdown_table(headers, rows) + "\n"
-    return render_terminal([(i18n.label("codes", lang), headers, rows)])
+    return render_terminal([(i18n.label("code_list", lang), headers, rows)])
