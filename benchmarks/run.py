@@ -146,7 +146,8 @@ def municipality(data_root: Path, size: int) -> tuple[Path, dict[str, int]]:
     """The municipality of `size` cases under data_root, generated unless a current one is there."""
     folder = data_root / f"n{size}-seed{SEED}"
     stamp = folder / "counts.json"
-    generator = hashlib.sha256(GENERATOR.read_bytes()).hexdigest()
+    sources = [GENERATOR, *sorted((GENERATOR.parent / "municipality").glob("*.py"))]
+    generator = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
     if stamp.exists():
         saved = json.loads(stamp.read_text(encoding="utf-8"))
         if saved.get("generator_sha256") == generator:

@@ -65,7 +65,7 @@ def sheet_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 def all_files(root: Path) -> list[Path]:
     """Generated files below root, relative, sorted."""
     paths = (p.relative_to(root) for p in root.rglob("*") if p.is_file())
-    return sorted(p for p in paths if p.name != "generate.py" and "__pycache__" not in p.parts)
+    return sorted(p for p in paths if p.suffix != ".py" and "__pycache__" not in p.parts)
 
 
 def as_number(value: Any) -> float | None:
