@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from bitcheck.audit.rules import RULES
+from bitcheck.pseudonyms import Pseudonymizer
+from bitcheck.report.audit_build import build_audit_report
 from bitcheck.report.audit_models import AuditReport
 from bitcheck.settings import Settings
 from rule_fixtures import (
@@ -252,3 +254,27 @@ def test_r2_never_reviewed_due_in_five_days_is_a_watch_item() -> None:
 def test_r3_due_on_the_audit_date_is_a_watch_item() -> None:
     run = audit(case(paragraph="107", grant_start="24-11-2024", last_review="01-09-2026"))
     assert watched(report(run)) == [("R3", 0.0)]
+
+
+def explained_watch(run_report: AuditReport) -> list[str]:
+    return [w.explanation for w in run_report.watch]
+
+
+def test_a_date_rule_watch_item_tells_the_days_left() -> None:
+    r1 = audit(case(next_review="04-12-2026"))
+    assert explained_watch(report(r1)) == [
+        "Nær grænsen: Opfølgning skal ske senest 04-12-2026; om 10 dage."
+    ]
+    english = build_audit_report(r1, Pseudonymizer(bytes(32), "test"), reveal_cpr=False, lang="en")
+    assert explained_watch(english) == [
+        "Near the threshold: A follow-up is due on 2026-12-04; in 10 days."
+    ]
+    r2 = audit(case(grant_start="25-11-2025", last_review="", next_review=""))  # due in 1 day
+    assert explained_watch(report(r2)) == [
+        "Nær grænsen: Ingen opfølgning registreret; den første skal ske senest 25-11-2026 (om 1 dag)."
+    ]
+    r3 = audit(case(paragraph="107", grant_start="24-11-2024", last_review="01-09-2026"))
+    assert explained_watch(report(r3)) == [
+        "Nær grænsen: Midlertidigt ophold efter § 107 siden 24-11-2024; de 24 måneder udløber "
+        "24-11-2026 (i dag)."
+    ]

@@ -61,7 +61,7 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
         "en": "No follow-up recorded; the first was due by {expected} ({margin} days ago).",
     },
     "R3": {
-        "da": "Midlertidigt ophold efter § 107 siden {observed}; {months} måneder gik {expected}.",
+        "da": "Midlertidigt ophold efter § 107 siden {observed}; de {months} måneder udløb {expected}.",
         "en": "Temporary stay under § 107 since {observed}; {months} months passed on {expected}.",
     },
     "R4": {
@@ -75,6 +75,26 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
 }
 
 WATCH_PREFIX = {"da": "Nær grænsen: ", "en": "Near the threshold: "}
+# A date rule's watch item lies before its due date (rules.md: 0 <= due - audit date <= watch_
+# review_days), so it is told in the future tense; {days} is the number of days left.
+WATCH_EXPLANATIONS: dict[str, dict[str, str]] = {
+    "R1": {
+        "da": "Opfølgning skal ske senest {expected}; {days}.",
+        "en": "A follow-up is due on {expected}; {days}.",
+    },
+    "R2": {
+        "da": "Ingen opfølgning registreret; den første skal ske senest {expected} ({days}).",
+        "en": "No follow-up recorded; the first is due by {expected} ({days}).",
+    },
+    "R3": {
+        "da": "Midlertidigt ophold efter § 107 siden {observed}; de {months} måneder udløber {expected} ({days}).",
+        "en": "Temporary stay under § 107 since {observed}; {months} months pass on {expected} ({days}).",
+    },
+}
+DAYS_LEFT = {
+    "da": ("i dag", "om 1 dag", "om {n} dage"),
+    "en": ("today", "in 1 day", "in {n} days"),
+}
 D3_WHAT = {
     "special": {"da": "en særtakst", "en": "a special tariff"},
     "extra": {"da": "ekstra timer", "en": "extra hours"},

@@ -8,7 +8,14 @@ import re
 from bitcheck import i18n
 from bitcheck.audit.facts import CaseFacts
 from bitcheck.audit.rules import Outcome
-from bitcheck.i18n_rules import D3_WHAT, EXPLANATIONS, LEVEL_BASIS, WATCH_PREFIX
+from bitcheck.i18n_rules import (
+    D3_WHAT,
+    DAYS_LEFT,
+    EXPLANATIONS,
+    LEVEL_BASIS,
+    WATCH_EXPLANATIONS,
+    WATCH_PREFIX,
+)
 
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -37,8 +44,18 @@ def explanation(
     code: str, facts: CaseFacts, outcome: Outcome, lang: str, as_of: dt.date, *, watch: bool = False
 ) -> str:
     params = _params(code, facts, outcome, lang, as_of)
+    if watch and code in WATCH_EXPLANATIONS:  # before the due date: days left, not days ago
+        params["days"] = days_left(outcome.margin, lang)
+        return WATCH_PREFIX[lang] + WATCH_EXPLANATIONS[code][lang].format_map(params)
     text = EXPLANATIONS[code][lang].format_map(params)
     return (WATCH_PREFIX[lang] + text) if watch else text
+
+
+def days_left(margin: float | None, lang: str) -> str:
+    """A date rule's watch margin (minus the days left until the due date) in words."""
+    days = round(abs(margin or 0))
+    today, one, many = DAYS_LEFT[lang]
+    return today if days == 0 else one if days == 1 else many.format(n=days)
 
 
 def _params(
