@@ -192,6 +192,40 @@ def test_t2_for_a_level_priced_per_hour_in_a_price_list() -> None:
     assert (ratio, margin) == pytest.approx((400 / 420, 0.98 - 400 / 420))
 
 
+HOURLY_CASE = {
+    "level": "§ 85 timepris",
+    "granted_hours_week": "7",
+    "basic_tariff": "",
+    "base_tariff": "",
+    "tariff_total": "400,00",
+    "tariff_unit": "time",
+}
+HOURLY_MODEL_ROW = {
+    "level": "§ 85 timepris", "basic_tariff": 0, "base_tariff": 0, "level_hours_week": "",
+    "hourly_rate": 420, "need_min": "", "need_max": "",
+}  # fmt: skip
+
+
+def test_a_model_row_with_only_an_hourly_rate_is_a_level_priced_per_hour() -> None:
+    # the same case as in the price list above: expected 420 x 7 / 7 = 420 DKK/day
+    run = audit(case(**HOURLY_CASE), catalogue(**HOURLY_MODEL_ROW))
+    status, expected, observed, ratio, margin, amount = numbers(outcome(run, "T2"))
+    assert status == "fired"
+    assert (expected, observed, amount) == pytest.approx((420.0, 400.0, 7_300.0))
+    matched = audit(
+        case(**{**HOURLY_CASE, "tariff_total": "420,00"}), catalogue(**HOURLY_MODEL_ROW)
+    )
+    assert state(matched, "T1") == state(matched, "T2") == ("silent", None)
+
+
+@pytest.mark.parametrize("day_price", [{"base_tariff": 10}, {"level_hours_week": 5}])
+def test_a_model_row_with_a_day_price_or_hours_is_no_level_priced_per_hour(
+    day_price: dict[str, object],
+) -> None:
+    run = audit(case(**HOURLY_CASE), catalogue(**{**HOURLY_MODEL_ROW, **day_price}))
+    assert outcome(run, "T2").expected != pytest.approx(420.0)
+
+
 def test_t1_with_a_price_list_of_basis_weekly_level_and_extra_hours() -> None:
     prices = price_list(
         ["Egely", None, "Basistakst", "1.000,00", "Døgn"],

@@ -72,6 +72,10 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
 
 
 def _model_row(table: TableResult, record: dict[str, object]) -> TariffRow:
+    basic = float(record.get("basic_tariff") or 0.0)  # type: ignore[arg-type]
+    base = float(record["base_tariff"])  # type: ignore[arg-type]
+    level_hours = _number(record.get("level_hours_week"))
+    hourly_rate = _number(record.get("hourly_rate"))
     return TariffRow(
         provider=str(record["provider"]),
         provider_words=words(record["provider"]),
@@ -82,16 +86,26 @@ def _model_row(table: TableResult, record: dict[str, object]) -> TariffRow:
         level_key=normalise_name(record["level"]),
         valid_from=_date(record.get("valid_from")),
         valid_to=_date(record.get("valid_to")),
-        basic_tariff=float(record.get("basic_tariff") or 0.0),  # type: ignore[arg-type]
-        base_tariff=float(record["base_tariff"]),  # type: ignore[arg-type]
-        level_hours_week=_number(record.get("level_hours_week")),
-        hourly_rate=_number(record.get("hourly_rate")),
+        basic_tariff=basic,
+        base_tariff=base,
+        level_hours_week=level_hours,
+        hourly_rate=hourly_rate,
         need_min=_integer(record.get("need_min")),
         need_max=_integer(record.get("need_max")),
-        hour_price=None,
+        hour_price=_hour_price(basic, base, level_hours, hourly_rate),
         individual_price=False,
         source=RowSource(table.file, table.sheet, int(record["_row"])),  # type: ignore[call-overload]
     )
+
+
+def _hour_price(
+    basic: float, base: float, level_hours: float | None, hourly_rate: float | None
+) -> float | None:
+    """A model row with no price per day and no hours of its own, only an hourly rate (`§ 85
+    timepris`, 0 / 0 / - / 465) is a level priced per hour, as such a row is in a price list."""
+    if basic == 0 and base == 0 and level_hours is None and hourly_rate:
+        return hourly_rate
+    return None
 
 
 def _text(value: object) -> str | None:
