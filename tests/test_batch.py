@@ -187,6 +187,7 @@ def test_excel_report_has_the_lifecycle_and_the_resolved_sheet(chain: Chain, run
     assert sheet_lifecycle(findings) == lifecycle(expected["findings"])
     assert {(str(r["case_id"]), r["code"]) for r in resolved} == keys(expected["resolved"])
     assert len(resolved) == (0, len(RUN_2_RESOLVED), len(RUN_3_RESOLVED))[run]
+    assert all(r["lifecycle"] == "løst" for r in resolved)  # the Danish word of "resolved"
 
 
 def test_history_lists_every_run_with_its_counts(chain: Chain) -> None:

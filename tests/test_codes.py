@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
+from bitcheck.i18n_codes import EVIDENCE_MEANINGS
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from conftest import SHARED
 
@@ -34,6 +35,7 @@ def test_readme_lists_every_code() -> None:
     assert readme_list("error-codes") == list(ERROR_CODES)
     assert readme_list("note-codes") == list(NOTE_CODES)
     assert readme_list("not-evaluated-codes") == list(NOT_EVALUATED_REASONS)
+    assert readme_list("evidence-codes") == list(EVIDENCE_MEANINGS)
 
 
 def test_rules_codes_prints_the_same_lists() -> None:
@@ -49,6 +51,7 @@ def test_rules_codes_prints_the_same_lists() -> None:
         "error": list(ERROR_CODES),
         "note": list(NOTE_CODES),
         "not_evaluated": list(NOT_EVALUATED_REASONS),
+        "evidence": list(EVIDENCE_MEANINGS),
     }
 
 
@@ -89,7 +92,10 @@ def test_every_reason_has_danish_words() -> None:
     assert len(evidence_reasons) == 8
     assert list(NOT_EVALUATED_MEANINGS) == list(NOT_EVALUATED_REASONS)
     assert list(EVIDENCE_MEANINGS) == evidence_reasons
-    assert reason_words("no-nights", "da") == "ingen nætter (no-nights)"
+    for table in (NOT_EVALUATED_MEANINGS, EVIDENCE_MEANINGS):
+        for code, words in table.items():
+            assert set(words) == {"da", "en"} and all(words.values()), code
+    assert reason_words("no-nights", "da") == "intet registreret om natten (no-nights)"
     assert reason_words("no-nights", "en") == "no-nights"
 
 
@@ -118,3 +124,19 @@ def test_rules_codes_table_gives_each_code_its_meaning() -> None:
     english = CliRunner().invoke(cli, ["rules", "--codes", "--lang", "en", "--format", "markdown"])
     row = next(line for line in english.stdout.splitlines() if "| invalid-cpr " in line)
     assert "not a CPR number" in row and row.startswith("| error ")
+
+
+def test_every_rule_has_a_danish_name_in_danish_output() -> None:
+    from click.testing import CliRunner
+
+    from bitcheck.audit.rules import RULES
+    from bitcheck.cli import cli
+    from bitcheck.i18n_rules import RULE_TITLES_DA
+
+    assert list(RULE_TITLES_DA) == list(RULES)
+    assert len(set(RULE_TITLES_DA.values())) == len(RULES)
+    danish = CliRunner().invoke(cli, ["rules", "--format", "markdown"]).stdout
+    english = CliRunner().invoke(cli, ["rules", "--format", "markdown", "--lang", "en"]).stdout
+    assert re.search(r"^\| N1 +\| behov over bevilling +\|", danish, re.MULTILINE)
+    assert re.search(r"^\| N1 +\| need-above-grant +\|", english, re.MULTILINE)
+    assert "need-above-grant" not in danish

@@ -174,18 +174,29 @@ def test_danish_workbook_writes_units_lifecycle_and_reasons_in_danish(
     assert "forhold" in margin_units and "ratio" not in margin_units
     not_evaluated = " ".join(str(c.value) for c in column(workbook["Sager"], "Ikke vurderet"))
     assert "N1: takstrækken har intet niveauinterval (no-need-range)" in not_evaluated
-    reasons = " ".join(
-        str(c.value) for c in column(workbook["Døgnskemaer"], "Grunde til evidensgrad")
-    )
-    assert "(no-" in reasons or "(low-coverage)" in reasons, reasons
-    assert not re.search(r"(^|, )[a-z]+(-[a-z]+)+(,|$)", reasons)  # no bare code
+    cells = [c.value for c in column(workbook["Døgnskemaer"], "Grunde til evidensgrad")]
+    reasons = [item for value in cells if value for item in str(value).split(", ")]
+    assert reasons  # each one "words (code)", never a bare code
+    assert all(re.fullmatch(r"[^()]+ \([a-z]+(-[a-z]+)*\)", item) for item in reasons), reasons
+    rules = {c.value for c in column(workbook["Fund"], "Regel")}
+    assert "aldrig fulgt op" in rules and "never-reviewed" not in rules
     english = opened(workbook_bytes(report, "en", reveal_cpr=False))
     assert "h/week" in {c.value for c in column(english["Findings"], "unit")}
     english_reasons = {c.value for c in column(english["Cases"], "not_evaluated")}
     assert any("N1: no-need-range" in str(v) for v in english_reasons)
+    assert "never-reviewed" in {c.value for c in column(english["Findings"], "rule")}
 
 
-def test_lifecycle_in_the_language(report: AuditReport) -> None:
+def test_watch_sheet_writes_its_margin_unit_in_danish() -> None:
+    run = audit(cases({"next_review": "04-12-2026"}))  # R1 due in 10 days: a watch item
+    report = build_audit_report(run, PSEUDONYMS, reveal_cpr=False, lang="da")
+    danish = opened(workbook_bytes(report, "da", reveal_cpr=False))
+    assert [c.value for c in column(danish["Opmærksomhed"], "Marginens enhed")] == ["dage"]
+    english = opened(workbook_bytes(report, "en", reveal_cpr=False))
+    assert [c.value for c in column(english["Watch"], "margin_unit")] == ["days"]
+
+
+def test_lifecycle_in_the_language() -> None:
     from bitcheck.i18n_rules import lifecycle_name
 
     assert [lifecycle_name(x, "da") for x in ("new", "persisting", "resolved", None)] == [

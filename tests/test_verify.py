@@ -241,3 +241,18 @@ def test_the_verdict_masks_a_cpr_number_in_the_reports_path(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 0 and "120485-1234" not in result.stdout
     assert "######-####" in json.loads(result.stdout)["report"]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".json"])
+def test_a_timelog_summary_is_told_apart_from_a_report(tmp_path: Path, suffix: str) -> None:
+    summary = tmp_path / f"resume{suffix}"
+    logs = str(EXAMPLES / "doegnskemaer")
+    made = CliRunner().invoke(cli, ["timelog", logs, "--as-of", "2026-11-24", "-o", str(summary)])
+    assert made.exit_code == 0, made.output
+    args = ["verify", str(summary), "--cases", str(EXAMPLES / "sager.xlsx")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr == (
+        f"bitcheck: {summary}: et resumé fra bitcheck timelog har ingen fund at efterprøve; "
+        "giv en rapport fra bitcheck audit\n"
+    )

@@ -1,4 +1,5 @@
-"""Every user-facing string, Danish and English, in one table.
+"""Every user-facing string, Danish and English, in one table (the data codes' own texts are in
+`i18n_codes`).
 
 Templates use `str.format` fields. Data problems get a location prefix ("fil, ark, række,
 kolonne") in front of their template, so each message can stand alone.
@@ -8,175 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bitcheck.i18n_codes import CODE_MESSAGES
+
 Lang = str  # "da" | "en"
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- error codes (a row or sheet rejected) ---
-    "unreadable-file": {
-        "da": "filen kan ikke læses ({reason_text}){detail_text}",
-        "en": "the file cannot be read ({reason_text}){detail_text}",
-    },
-    "no-header": {
-        "da": "ingen overskriftsrække fundet i række 1-30; tjek at filen er {kind_text} med kolonner som {expected}",
-        "en": "no header row found in rows 1-30; check that the file is {kind_text} with columns such as {expected}",
-    },
-    "missing-column": {
-        "da": "kolonnen for {field} mangler (kendte navne: {aliases}); arkets rækker er ikke læst",
-        "en": "the column for {field} is missing (known names: {aliases}); the sheet's rows were not read",
-    },
-    "missing-value": {
-        "da": "{field} mangler en værdi",
-        "en": "{field} has no value",
-    },
-    "invalid-date": {
-        "da": '"{value}" er ikke en dato; brug dd-mm-åååå, fx 24-11-2026',
-        "en": '"{value}" is not a date; use dd-mm-yyyy, for instance 24-11-2026',
-    },
-    "invalid-time": {
-        "da": '"{value}" er ikke et klokkeslæt; brug tt:mm, fx 07:30',
-        "en": '"{value}" is not a time of day; use hh:mm, for instance 07:30',
-    },
-    "invalid-number": {
-        "da": '"{value}" er ikke et gyldigt tal her; brug fx 1.234,50',
-        "en": '"{value}" is not a valid number here; use for instance 1234.50',
-    },
-    "ambiguous-number": {
-        "da": '"{value}" er tvetydigt (tusind eller decimaler?); skriv fx 1,234 eller 1234',
-        "en": '"{value}" is ambiguous (thousands or decimals?); write for instance 1,234 or 1234',
-    },
-    "negative-number": {
-        "da": '"{value}" er negativt; beløb og timer kan ikke være negative',
-        "en": '"{value}" is negative; amounts and hours cannot be negative',
-    },
-    "invalid-cpr": {
-        "da": '"{value}" er ikke et CPR-nummer; brug DDMMÅÅ-LLLL',
-        "en": '"{value}" is not a CPR number; use DDMMYY-SSSS',
-    },
-    "invalid-paragraph": {
-        "da": '"{value}" nævner ingen paragraf; skriv fx "SEL § 108"',
-        "en": '"{value}" names no paragraph; write for instance "SEL § 108"',
-    },
-    "invalid-need-level": {
-        "da": '"{value}" er ikke et funktionsniveau; brug 0-4 eller Ingen, Let, Moderat, Svært, Fuldstændig',
-        "en": '"{value}" is not a function level; use 0-4 or Ingen, Let, Moderat, Svært, Fuldstændig',
-    },
-    "invalid-yes-no": {
-        "da": '"{value}" er hverken ja eller nej; brug ja/nej',
-        "en": '"{value}" is neither yes nor no; use ja/nej (yes/no)',
-    },
-    "invalid-unit": {
-        "da": '"{value}" er ikke en takstenhed; brug døgn, uge, måned, år eller time',
-        "en": '"{value}" is not a tariff unit; use døgn (day), uge (week), måned (month), år (year) or time (hour)',
-    },
-    "invalid-kind": {
-        "da": '"{value}" er ikke en kendt støttetype; brug Direkte, Delt, Indirekte, Nattevagt vågen eller Nattevagt sovende',
-        "en": '"{value}" is not a known kind of support; use Direkte (direct), Delt (shared), Indirekte (indirect), Nattevagt vågen (night awake) or Nattevagt sovende (night sleeping)',
-    },
-    "zero-duration": {
-        "da": "slut er lig start ({value}); en indsats skal have en varighed",
-        "en": "end equals start ({value}); an entry must have a duration",
-    },
-    "minutes-mismatch": {
-        "da": "minutter ({minutes}) passer ikke med start-slut ({span} min)",
-        "en": "minutes ({minutes}) do not match start to end ({span} min)",
-    },
-    "outside-period": {
-        "da": "datoen {value} ligger uden for arkets periode {period}",
-        "en": "the date {value} lies outside the sheet's period {period}",
-    },
-    "date-without-year": {
-        "da": '"{value}" har intet årstal, og arket angiver hverken Periode eller Uge',
-        "en": '"{value}" has no year, and the sheet states neither Periode nor Uge',
-    },
-    "slot-overflow": {
-        "da": "{value} minutter er mere end tidsrummet {slot} kan rumme",
-        "en": "{value} minutes is more than the slot {slot} can hold",
-    },
-    "duplicate-case": {
-        "da": "sagen {value} står allerede i række {first_row} med samme paragraf, tilbud og niveau, men andre værdier",
-        "en": "case {value} already stands on row {first_row} with the same paragraph, provider and level but other values",
-    },
-    "overlapping-validity": {
-        "da": "takstrækkens gyldighed overlapper række {other_row} for samme tilbud, afdeling og niveau; ingen af dem bruges",
-        "en": "the tariff row's validity overlaps row {other_row} for the same provider, department and level; neither is used",
-    },
-    "sheet-too-large": {
-        "da": "arket har {cells} celler, mere end grænsen {limit} (indstillingen max_sheet_cells)",
-        "en": "the sheet has {cells} cells, more than the limit {limit} (setting max_sheet_cells)",
-    },
-    "sheet-too-large-unknown": {
-        "da": "arket er for stort til at læse sikkert; grænsen er {limit} celler (indstillingen max_sheet_cells)",
-        "en": "the sheet is too large to read safely; the limit is {limit} cells (setting max_sheet_cells)",
-    },
-    # --- note codes (decided, nothing rejected) ---
-    "sheet-skipped": {
-        "da": "arket har ingen overskriftsrække og er sprunget over",
-        "en": "the sheet has no header row and was skipped",
-    },
-    "sheet-unreadable": {
-        "da": "arket kunne ikke læses og er sprunget over{detail_text}",
-        "en": "the sheet could not be read and was skipped{detail_text}",
-    },
-    "unknown-column": {
-        "da": "ukendt kolonne, ikke brugt",
-        "en": "unknown column, not used",
-    },
-    "duplicate-column": {
-        "da": "en anden kolonne er allerede læst som {field}; denne er ikke brugt",
-        "en": "another column is already read as {field}; this one was not used",
-    },
-    "month-first-dates": {
-        "da": "skråstregsdatoerne er læst som måned/dag/år (amerikansk format)",
-        "en": "the slash dates were read as month/day/year (US format)",
-    },
-    "encoding": {
-        "da": "tegnsættet er læst som {encoding}",
-        "en": "the character encoding was read as {encoding}",
-    },
-    "formula-without-value": {
-        "da": "{count} formelceller uden gemt værdi er læst som tomme; åbn og gem filen i Excel",
-        "en": "{count} formula cells without a stored value were read as empty; open and save the file in Excel",
-    },
-    "duplicate-rows": {
-        "da": "{count} rækker er ens med en tidligere række og tæller kun én gang",
-        "en": "{count} rows equal an earlier row and count once",
-    },
-    "repeated-case-id": {
-        "da": "sags-id {value} går igen med anden paragraf, tilbud eller niveau; vist som {shown}",
-        "en": "case id {value} repeats with another paragraph, provider or level; shown as {shown}",
-    },
-    "repeated-entries": {
-        "da": "{count} ens registreringer i samme ark tæller alle med",
-        "en": "{count} identical entries within one sheet all count",
-    },
-    "duplicate-entries": {
-        "da": "{count} registreringer står også i en anden fil eller et andet ark og tæller én gang",
-        "en": "{count} entries also stand in another file or sheet and count once",
-    },
-    "total-differs": {
-        "da": "takst {total} afviger fra basistakst + grundtakst {parts} med mere end 1 kr./døgn",
-        "en": "tariff {total} differs from basic + base tariff {parts} by more than 1 DKK/day",
-    },
-    "unknown-paragraph": {
-        "da": "paragraf {value} er ikke en af de kendte ({known}); den er bevaret som skrevet",
-        "en": "paragraph {value} is not one of the known ones ({known}); it is kept as written",
-    },
-    "future-case": {
-        "da": "bevillingen starter {value}, efter revisionsdatoen; sagen er ikke revideret",
-        "en": "the grant starts {value}, after the audit date; the case was not audited",
-    },
-    "undated-tariffs": {
-        "da": "{count} takstrækker har ingen gyldighedsdatoer og gælder på alle datoer",
-        "en": "{count} tariff rows have no validity dates and apply on every date",
-    },
-    "validity-gap": {
-        "da": "hul i gyldighed fra {value}",
-        "en": "gap in validity from {value}",
-    },
-    "unused-price": {
-        "da": 'prisen "{value}" er ikke brugt (ingen takstenhed eller ikke et beløb)',
-        "en": 'the price "{value}" was not used (no tariff unit, or not an amount)',
-    },
+    **CODE_MESSAGES,  # what each error and note code says (i18n_codes)
     # --- run errors (exit 2 / 3) ---
     "bad-setting": {
         "da": "{file}: indstillingen {setting} er ugyldig: {detail}",
@@ -298,6 +136,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown-subject": {
         "da": "{subject}: ingen revideret sag med det sagsnummer eller pseudonym i {cases}",
         "en": "{subject}: no audited case with that case id or pseudonym in {cases}",
+    },
+    "timelog-not-a-report": {
+        "da": "{file}: et resumé fra bitcheck timelog har ingen fund at efterprøve; giv en rapport fra bitcheck audit",
+        "en": "{file}: a summary from bitcheck timelog has no findings to verify; give a report from bitcheck audit",
     },
     "not-a-report": {
         "da": "{file}: ikke en bitcheck-rapport med manifest ({detail})",
@@ -482,6 +324,7 @@ LABELS: dict[str, dict[str, str]] = {
     "error": {"da": "datafejl", "en": "error"},
     "note": {"da": "note", "en": "note"},
     "not_evaluated_reason": {"da": "ikke vurderet", "en": "not_evaluated"},
+    "evidence_reason": {"da": "evidensgrad", "en": "evidence"},
 }
 
 # Units of the case trace and of rule margins, as the language writes them.

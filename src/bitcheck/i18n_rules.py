@@ -74,6 +74,33 @@ EXPLANATIONS: dict[str, dict[str, str]] = {
     },
 }
 
+# Each rule's name for Danish readers; English output and every JSON `rule` keep rules.md's name.
+RULE_TITLES_DA: dict[str, str] = {
+    "N1": "behov over bevilling",
+    "N2": "behov under bevilling",
+    "T1": "takst over takstmodel",
+    "T2": "takst under takstmodel",
+    "T3": "særtakst uden ekstra timer",
+    "T4": "særtakst uden dokumentation",
+    "T5": "ingen takstmodel",
+    "D1": "leveret under forventet",
+    "D2": "leveret over bevilling",
+    "D3": "intet døgnskema",
+    "D4": "døgnskema for kort",
+    "D5": "døgnskema usandsynligt",
+    "R1": "opfølgning overskredet",
+    "R2": "aldrig fulgt op",
+    "R3": "langt midlertidigt ophold",
+    "R4": "bevilling udløbet",
+    "R5": "indsatsmål mangler",
+}
+
+
+def rule_title(code: str, name: str, lang: str) -> str:
+    """A rule's name in the language: rules.md's `name` in English, a Danish title in Danish."""
+    return RULE_TITLES_DA.get(code, name) if lang == "da" else name
+
+
 WATCH_PREFIX = {"da": "Nær grænsen: ", "en": "Near the threshold: "}
 # A date rule's watch item lies before its due date (rules.md: 0 <= due - audit date <= watch_
 # review_days), so it is told in the future tense; {days} is the number of days left.

@@ -72,16 +72,24 @@ class Verification:
         return [d.text("en") for d in self.found]
 
 
+class _TimelogSummary(Exception):
+    """The file is `bitcheck timelog`'s summary: it has a manifest but no findings."""
+
+
 def read_manifest(path: Path) -> Manifest:
     if path.suffix.lower() not in (".json", ".xlsx"):
         raise InputError("not-a-report", file=str(path), detail="a report is a .json or .xlsx file")
     try:
         if path.suffix.lower() == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and "time_logs" in data and "findings" not in data:
+                raise _TimelogSummary
             manifest = Manifest(dt.date.fromisoformat(data["as_of"]), data["settings"],
                                 data.get("filters"), data["inputs"], data["findings"])  # fmt: skip
         else:
             manifest = _excel_manifest(path)
+    except _TimelogSummary as summary:
+        raise InputError("timelog-not-a-report", file=str(path)) from summary
     except (OSError, ValueError, KeyError, TypeError, IndexError, zipfile.BadZipFile) as error:
         raise InputError("not-a-report", file=str(path), detail=str(error)) from error
     _check_shape(manifest, path)
@@ -123,6 +131,8 @@ def _workbook_manifest(book: Workbook) -> Manifest:
         dict(zip([fields.get(h, h) for h in headers], row, strict=False)) for row in rows[1:]
     ]
     values = {str(r["key"]): r["value"] for r in records}
+    if "rules_version" not in values and "as_of" in values:  # `timelog -o`'s workbook
+        raise _TimelogSummary
     settings = _unflatten(
         {k.removeprefix("settings."): v for k, v in values.items() if k.startswith("settings.")}
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
-from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE
+from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_NAMES, NOTICE, rule_title
 from bitcheck.render.tables import render_terminal
 from bitcheck.report.audit_models import AuditReport, DirectionCount
 from bitcheck.report.context import not_given_texts, thresholds_text
@@ -39,7 +39,7 @@ def rules_table(report: AuditReport, lang: str) -> Table:
         i18n.label(k, lang) for k in ("code", "rule", "direction", "findings", "not_evaluated")
     ]
     rows: list[list[object]] = [
-        [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], report.summary.by_code[code],
+        [code, rule_title(code, rule.name, lang), DIRECTION_NAMES[rule.direction.value][lang], report.summary.by_code[code],
          report.summary.not_evaluated[code]]
         for code, rule in RULES.items()
     ]  # fmt: skip

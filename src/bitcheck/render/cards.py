@@ -23,7 +23,13 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from bitcheck import i18n
 from bitcheck.errors import OutputError
 from bitcheck.gc_pause import collecting_new
-from bitcheck.i18n_rules import CARD_NOTICE, DIRECTION_NAMES, SEVERITY_NAMES, legal_basis_text
+from bitcheck.i18n_rules import (
+    CARD_NOTICE,
+    DIRECTION_NAMES,
+    SEVERITY_NAMES,
+    legal_basis_text,
+    rule_title,
+)
 from bitcheck.parallel import map_forked, workers
 from bitcheck.render.excel_cells import clean_text
 from bitcheck.render.output import write_atomic
@@ -82,7 +88,7 @@ def card_markdown(
         for finding in own:
             lines += [
                 f"### {DIRECTION_NAMES[finding.direction][lang]} · {SEVERITY_NAMES[finding.severity][lang]} · "
-                f"{finding.code} {finding.rule}",
+                f"{finding.code} {rule_title(finding.code, finding.rule, lang)}",
                 "",
                 finding.explanation,
                 "",

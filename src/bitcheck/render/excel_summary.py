@@ -9,10 +9,15 @@ from openpyxl.styles import Alignment, Font
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
 from bitcheck.i18n_fields import KIND_NAMES, field_label, header, text
-from bitcheck.i18n_rules import AMOUNT_MEANING, DIRECTION_MEANING, DIRECTION_NAMES, NOTICE
+from bitcheck.i18n_rules import (
+    AMOUNT_MEANING,
+    DIRECTION_MEANING,
+    DIRECTION_NAMES,
+    NOTICE,
+    rule_title,
+)
 from bitcheck.render.excel_cells import (
     BOLD,
-    DATE,
     DKK,
     FONT_NAME,
     INTEGER,
@@ -97,7 +102,7 @@ class Summary:
     def audited(self) -> None:
         report, lang = self.report, self.lang
         self.section("audited")
-        self.line(text("as_of", lang), report.as_of, DATE)
+        self.line(text("as_of", lang), report.as_of)
         self.line(text("generated_at", lang), report.generated_at)
         versions = text(
             "versions_value", lang, bitcheck=report.bitcheck, rules=report.rules_version
@@ -180,7 +185,7 @@ class Summary:
             rule = RULES.get(code)
             values: Row = [
                 code,
-                rule.name if rule else None,
+                rule_title(code, rule.name, lang) if rule else None,
                 direction_cell(rule.direction.value, lang) if rule else None,
                 severity_cell(rule.severity.value, lang) if rule else None,
                 found,

@@ -17,9 +17,9 @@ from bitcheck.i18n_rules import (
     SEVERITY_NAMES,
     legal_basis_text,
     lifecycle_name,
+    rule_title,
 )
 from bitcheck.render.excel_cells import (
-    DATE,
     DIRECTION_FILLS,
     DKK,
     HOURS,
@@ -106,18 +106,13 @@ def _measure(value: float | str | None, unit: str | None) -> object:
     return Styled(value, number_format=UNIT_FORMATS.get(unit or ""))
 
 
-def _unit(unit: str | None, lang: str) -> str | None:
-    """A unit in the language's words (`h/week` is `t/uge` in Danish); the code picks formats."""
-    return None if unit is None else i18n.unit_text(unit, lang)
-
-
 def _margin(value: float | None, unit: str | None) -> object:
     return Styled(value, number_format=MARGIN_FORMATS.get(unit or "", RATIO))
 
 
 # --- findings (and resolved findings) ---
 
-FINDING_FORMATS = {"ratio": RATIO, "annual_amount": DKK, "since": DATE}
+FINDING_FORMATS = {"ratio": RATIO, "annual_amount": DKK}  # dates: Book.date_format
 
 
 def finding_keys(reveal_cpr: bool) -> list[str]:
@@ -134,11 +129,11 @@ def finding_row(finding: Finding, lang: str, reveal_cpr: bool) -> Row:
     if reveal_cpr:
         row.append(finding.cpr)
     return row + [
-        finding.provider, finding.paragraph, finding.code, finding.rule,
+        finding.provider, finding.paragraph, finding.code, rule_title(finding.code, finding.rule, lang),
         direction_cell(finding.direction, lang), severity_cell(finding.severity, lang),
         _measure(finding.expected, finding.unit), _measure(finding.observed, finding.unit),
-        _unit(finding.unit, lang), finding.ratio, _margin(finding.margin, finding.margin_unit),
-        _unit(finding.margin_unit, lang), finding.annual_amount, _legal_basis(finding.legal_basis, lang),
+        i18n.unit_text(finding.unit, lang), finding.ratio, _margin(finding.margin, finding.margin_unit),
+        i18n.unit_text(finding.margin_unit, lang), finding.annual_amount, _legal_basis(finding.legal_basis, lang),
         finding.explanation, finding.evidence_grade, lifecycle_name(finding.lifecycle, lang), finding.since,
         sources_text(finding.sources),
     ]  # fmt: skip
@@ -165,7 +160,7 @@ def write_watch(sheet: Sheet, watch: Sequence[WatchItem], reveal_cpr: bool) -> N
             direction_cell(item.direction, lang),
             item.ratio,
             _margin(item.margin, item.margin_unit),
-            _unit(item.margin_unit, lang),
+            i18n.unit_text(item.margin_unit, lang),
             item.explanation,
         ]  # fmt: skip
         for item in watch
@@ -177,7 +172,7 @@ def write_watch(sheet: Sheet, watch: Sequence[WatchItem], reveal_cpr: bool) -> N
 
 CASE_FORMATS = {
     "expected_hours_week": HOURS, "delivered_hours_week": HOURS, "billed_per_day": DKK,
-    "expected_per_day": DKK, "last_review": DATE, "review_due": DATE,
+    "expected_per_day": DKK,
 }  # fmt: skip
 
 
@@ -304,7 +299,7 @@ def add_hours_chart(sheet: Sheet, last: int) -> None:
 # --- time logs ---
 
 TIME_LOG_FORMATS = {
-    "period_start": DATE, "period_end": DATE, "period_days": INTEGER, "days_logged": INTEGER,
+    "period_days": INTEGER, "days_logged": INTEGER,
     "direct_hours": HOURS, "delivered_hours_week": HOURS, "indirect_hours": HOURS,
     "night_awake_hours": HOURS, "night_sleeping_hours": HOURS, "day_hours": HOURS,
     "evening_hours": HOURS, "night_hours": HOURS, "expected_hours_week": HOURS,
@@ -315,7 +310,7 @@ TIME_LOG_KEYS = (
     "night_sleeping_hours", "day_hours", "evening_hours", "night_hours", "evidence_grade",
     "evidence_reasons", "problems", "sources", "case_ids", "expected_hours_week",
 )  # fmt: skip
-LIST_KEYS = ("evidence_reasons", "problems", "case_ids")
+LIST_KEYS = ("problems", "case_ids")
 
 
 def time_log_keys(logs: Sequence[TimeLogRecord], reveal_cpr: bool) -> list[str]:

@@ -7,12 +7,13 @@ import json
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES, RULES_VERSION
 from bitcheck.audit.rules.registry import NOT_EVALUATED_REASONS
-from bitcheck.i18n_codes import meaning
+from bitcheck.i18n_codes import EVIDENCE_MEANINGS, meaning
 from bitcheck.i18n_rules import (
     DIRECTION_NAMES,
     GRANTS_PARAGRAPH,
     SEVERITY_NAMES,
     legal_basis_text,
+    rule_title,
 )
 from bitcheck.problems import ERROR_CODES, NOTE_CODES
 from bitcheck.render.tables import markdown_table, render_terminal
@@ -38,7 +39,7 @@ def thresholds(settings: Settings, names: tuple[str, ...], lang: str = "en") -> 
 
 def rule_rows(settings: Settings, lang: str) -> list[list[object]]:
     return [
-        [code, rule.name, DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
+        [code, rule_title(code, rule.name, lang), DIRECTION_NAMES[rule.direction.value][lang], SEVERITY_NAMES[rule.severity.value][lang],
          thresholds(settings, rule.thresholds, lang), legal_basis_text(rule.legal_basis, lang).format(paragraph=GRANTS_PARAGRAPH[lang])]
         for code, rule in RULES.items()
     ]  # fmt: skip
@@ -62,16 +63,21 @@ def render_rules(settings: Settings, output_format: str, lang: str) -> str:
     return render_terminal([(title, headers, rule_rows(settings, lang))])
 
 
-CODE_GROUPS = {"error": "error", "note": "note", "not_evaluated": "not_evaluated_reason"}
+# (kind in JSON, its label, its codes), in the order they are listed
+CODE_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("error", "error", ERROR_CODES),
+    ("note", "note", NOTE_CODES),
+    ("not_evaluated", "not_evaluated_reason", NOT_EVALUATED_REASONS),
+    ("evidence", "evidence_reason", tuple(EVIDENCE_MEANINGS)),
+)
 
 
 def render_codes(settings: Settings, output_format: str, lang: str) -> str:
-    groups = {"error": ERROR_CODES, "note": NOTE_CODES, "not_evaluated": NOT_EVALUATED_REASONS}
     if output_format == "json":
-        return json.dumps({key: list(codes) for key, codes in groups.items()}, indent=2)
+        return json.dumps({kind: list(codes) for kind, _, codes in CODE_GROUPS}, indent=2)
     rows: list[list[object]] = [
-        [i18n.label(CODE_GROUPS[kind], lang), code, meaning(code, lang)]
-        for kind, codes in groups.items()
+        [i18n.label(label, lang), code, meaning(code, lang)]
+        for _, label, codes in CODE_GROUPS
         for code in codes
     ]
     headers = [i18n.label(key, lang) for key in ("kind", "code", "meaning")]
