@@ -48,6 +48,19 @@ def test_a_case_export_given_as_the_tariff_catalogue_stops_the_run() -> None:
     )
 
 
+def test_a_catalogue_or_time_log_given_as_the_case_export_stops_the_run() -> None:
+    catalogue = str(EXAMPLES / "takstkatalog.xlsx")
+    code, out, err = audit(catalogue)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"bitcheck: {catalogue}: the headers show a tariff catalogue, but the file was given as"
+        " a case export (CASES); check that it is the right file\n"
+    )
+    log = str(next((EXAMPLES / "doegnskemaer").rglob("*.xlsx")))
+    code, _, err = audit(log)
+    assert code == 2 and "the headers show a time log" in err and "(CASES)" in err
+
+
 def test_the_real_catalogue_is_no_wrong_file() -> None:
     code, _, err = audit(
         str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx")

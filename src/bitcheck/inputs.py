@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 
 KIND_CHECKED = frozenset({"tariffs"})  # a file given as this kind is also told freely
+TOLD_WHEN_UNREAD = frozenset({"cases", "time_log"})  # ... when no sheet reads as the kind
 PERSON_FIELDS = frozenset({"case_id", "cpr"})  # a case export names them; a catalogue never does
 
 
@@ -98,8 +99,8 @@ def read_source(source: SourceFile, kind: str | None, settings: Settings) -> Inp
     detections = [(t, _detect(t, kind, aliases)) for t in source.tables]
     file_kind = kind or next((d.kind for _, d in detections if d is not None), None)
     result.kind = file_kind
-    if kind in KIND_CHECKED or (kind == "time_log" and not any(d for _, d in detections)):
-        # a time log is told again only when no sheet reads as one: a thousand files would pay
+    if kind in KIND_CHECKED or (kind in TOLD_WHEN_UNREAD and not any(d for _, d in detections)):
+        # told again only when no sheet reads as the kind: a thousand time logs would pay
         result.looks_like = _looks_like(source.tables, kind, aliases)
     first_block: HeaderBlock | None = None  # made when a time-log sheet has no block of its own
     skipped: list[RawTable] = []
