@@ -29,6 +29,17 @@ def test_cli_codes_are_the_catalogue() -> None:
     assert RULE_CODES == CATALOGUE_ORDER
 
 
+def test_filters_take_danish_words_and_any_letter_case() -> None:
+    code, out = run("--direction", "Betaling", "--direction", "BORGER", "--code", "t1",
+                    "--format", "json")  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["filters"] == {"direction": ["citizen", "payment"], "code": ["T1"]}
+    assert run("--fail-on", "høj", "--format", "json")[0] == 1  # R2 and others are high
+    assert run("--fail-on", "HIGH", "--format", "json")[0] == 1
+    result = CliRunner().invoke(cli, [*AUDIT, "--direction", "kunde"])
+    assert result.exit_code == 2 and "'kunde' is not one of" in result.stderr
+
+
 def test_payment_only_json_records_filter_and_what_was_left_out() -> None:
     code, out = run("--direction", "payment", "--format", "json")
     report = json.loads(out)

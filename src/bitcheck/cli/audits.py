@@ -9,16 +9,19 @@ import click
 
 from bitcheck import i18n
 from bitcheck.cli.base import (
+    DIRECTIONS,
     RULE_CODES,
     SEVERITIES,
     TEXT_FORMATS,
     Run,
+    WordChoice,
     audit_inputs,
     cli,
     command,
     common_options,
 )
 from bitcheck.errors import ExitCode, InputError
+from bitcheck.i18n_rules import DIRECTION_NAMES, SEVERITY_NAMES
 
 
 @cli.command()
@@ -27,14 +30,15 @@ from bitcheck.errors import ExitCode, InputError
     "--direction",
     "directions",
     multiple=True,
-    type=click.Choice(["citizen", "payment", "process", "data"]),
-    help="List only findings of this direction; repeatable (OR).  [default: all]",
+    type=WordChoice(DIRECTIONS, DIRECTION_NAMES),
+    help="List only findings of this direction (or borger, betaling, ...); repeatable (OR).  "
+    "[default: all]",
 )
 @click.option(
     "--code",
     "codes",
     multiple=True,
-    type=click.Choice(list(RULE_CODES)),
+    type=WordChoice(RULE_CODES),
     help="List only findings of this rule; repeatable (OR).  [default: all]",
 )
 @click.option(
@@ -50,8 +54,9 @@ from bitcheck.errors import ExitCode, InputError
 )
 @click.option(
     "--fail-on",
-    type=click.Choice(SEVERITIES),
-    help="Exit with status 1 when a finding of this severity or higher is found.  [default: off]",
+    type=WordChoice(SEVERITIES, SEVERITY_NAMES),
+    help="Exit with status 1 when a finding of this severity (or lav, middel, høj) or higher is "
+    "found.  [default: off]",
 )
 @common_options
 @command

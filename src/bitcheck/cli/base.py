@@ -7,7 +7,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
@@ -234,6 +234,23 @@ def audit_inputs(function: F) -> F:
 
 
 SEVERITIES = ("low", "medium", "high")
+DIRECTIONS = ("citizen", "payment", "process", "data")
+
+
+class WordChoice(click.Choice[str]):
+    """A choice given in any letter case, or by its Danish word (`borger` for citizen, `høj` for
+    high): the reports show the Danish words, so an analyst types them."""
+
+    def __init__(self, choices: Sequence[str], danish: dict[str, dict[str, str]] | None = None):
+        super().__init__(choices, case_sensitive=False)
+        self.danish = {words["da"].casefold(): name for name, words in (danish or {}).items()}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        if isinstance(value, str):
+            value = self.danish.get(value.casefold(), value)
+        return str(super().convert(value, param, ctx))
+
+
 RULE_CODES = (
     "N1", "N2", "T1", "T2", "T3", "T4", "T5", "D1", "D2", "D3", "D4", "D5",
     "R1", "R2", "R3", "R4", "R5",
