@@ -261,7 +261,10 @@ def test_a_filtered_report_says_what_it_left_out(report: AuditReport) -> None:
     )
     book = opened(workbook_bytes(filtered, "da", reveal_cpr=False))
     lines = {row[0]: row[1] for row in book["Oversigt"].iter_rows(max_col=2, values_only=True)}
-    assert lines["Filter"] == "direction: citizen; code: "
+    assert lines["Filter"] == "Retning: Borger"
+    english = opened(workbook_bytes(filtered, "en", reveal_cpr=False))
+    shown = {row[0]: row[1] for row in english["Summary"].iter_rows(max_col=2, values_only=True)}
+    assert shown["Filters"] == "Direction: Citizen"
     left = "Betaling: 6 fund, 1.234,50 kr. om året (muligvis betalt uden dækning)"
     assert lines["Ikke vist på grund af filter"] == left
     manifest = {row[0]: row[1] for row in book["Manifest"].iter_rows(values_only=True)}
@@ -381,6 +384,8 @@ def test_timelog_workbook(tmp_path: Path) -> None:
     assert column(sheet, "period_start")[0].number_format == "yyyy-mm-dd"  # English: ISO
     danish = opened(timelog_workbook_bytes(report, "da", reveal_cpr=False))
     assert column(danish["Døgnskemaer"], "Periode fra")[0].number_format == "dd-mm-yyyy"
+    danish_weeks = [h for h in headers(danish["Døgnskemaer"]) if str(h).startswith("Uge ")]
+    assert danish_weeks[0] == "Uge " + weeks[0].removeprefix("by_week.2026-W") + " (2026)"
     assert column(sheet, "delivered_hours_week")[0].number_format == HOURS
     assert sheet.freeze_panes == "A2"
 
@@ -394,3 +399,13 @@ def test_timelog_cpr_column_only_when_revealed(tmp_path: Path) -> None:
     hidden = opened(timelog_workbook_bytes(report, "da", reveal_cpr=False))
     assert "CPR-nr." not in headers(hidden["Døgnskemaer"])
     assert CPR not in texts(hidden)
+
+
+def test_the_time_of_the_run_is_on_this_machines_clock(report: AuditReport) -> None:
+    stamped = report.model_copy(update={"generated_at": "2026-11-24T06:12:00+00:00"})
+    book = opened(workbook_bytes(stamped, "da", reveal_cpr=False))
+    lines = {row[0]: row[1] for row in book["Oversigt"].iter_rows(max_col=2, values_only=True)}
+    local = dt.datetime(2026, 11, 24, 6, 12, tzinfo=dt.UTC).astimezone()
+    assert lines["Dannet"] == local.strftime("%d-%m-%Y %H:%M")
+    manifest = {row[0]: row[1] for row in book["Manifest"].iter_rows(values_only=True)}
+    assert manifest["generated_at"] == "2026-11-24T06:12:00+00:00"  # the manifest keeps it exact

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 
 from openpyxl.styles import Alignment, Font
@@ -103,7 +104,7 @@ class Summary:
         report, lang = self.report, self.lang
         self.section("audited")
         self.line(text("as_of", lang), report.as_of)
-        self.line(text("generated_at", lang), report.generated_at)
+        self.line(text("generated_at", lang), local_time(report.generated_at, lang))
         versions = text(
             "versions_value", lang, bitcheck=report.bitcheck, rules=report.rules_version
         )
@@ -124,10 +125,7 @@ class Summary:
     def filters(self) -> None:
         report, lang = self.report, self.lang
         if report.filters:
-            shown = "; ".join(
-                f"{key}: {', '.join(values)}" for key, values in report.filters.items()
-            )
-            self.line(text("filters", lang), shown)
+            self.line(text("filters", lang), filters_text(report.filters, lang))
         for direction, left in (report.filtered_out or {}).items():
             name = DIRECTION_NAMES.get(direction, {}).get(lang, direction)
             value = text("filtered_out_value", lang, direction=name, findings=left.findings)
@@ -258,6 +256,26 @@ def flatten(prefix: str, value: object) -> Iterator[tuple[str, object]]:
         yield prefix, ", ".join(str(v) for v in value) if value else "[]"
     else:
         yield prefix, value
+
+
+def local_time(stamp: str, lang: str) -> str:
+    """The run's time (ISO, UTC, as in the JSON) on this machine's clock: 04-12-2026 18:51."""
+    try:
+        moment = dt.datetime.fromisoformat(stamp).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%d-%m-%Y %H:%M" if lang == "da" else "%Y-%m-%d %H:%M")
+
+
+def filters_text(filters: dict[str, list[str]], lang: str) -> str:
+    """`Retning: Betaling; Kode: T1`: the filters given, in the language's words."""
+    parts = []
+    for key, values in filters.items():
+        if key == "direction":
+            values = [DIRECTION_NAMES.get(v, {}).get(lang, v) for v in values]
+        if values:
+            parts.append(f"{field_label(key, lang)}: {', '.join(values)}")
+    return "; ".join(parts)
 
 
 # --- manifest ---

@@ -342,7 +342,7 @@ def write_time_logs(sheet: Sheet, logs: Sequence[TimeLogRecord], reveal_cpr: boo
         Column(flat_header("by_category", c, lang, c or NO_CATEGORY[lang]), HOURS)
         for c in categories
     ]
-    cols += [Column(flat_header("by_week", w, lang), HOURS) for w in weeks]
+    cols += [Column(flat_header("by_week", w, lang, _week_shown(w)), HOURS) for w in weeks]
     rows = (
         [time_log_value(log, key, lang) for key in keys]
         + [log.by_category.get(c) for c in categories]
@@ -350,6 +350,12 @@ def write_time_logs(sheet: Sheet, logs: Sequence[TimeLogRecord], reveal_cpr: boo
         for log in logs
     )
     write_table(sheet, cols, rows)
+
+
+def _week_shown(week: str) -> str:
+    """An ISO week as Danish calendars write it: `2026-W43` is `43 (2026)`."""
+    year, _, number = week.partition("-W")
+    return f"{int(number)} ({year})" if number.isdigit() else week
 
 
 # --- data errors and notes ---
