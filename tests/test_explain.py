@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,15 @@ def test_amounts_are_written_as_each_language_writes_them() -> None:
     danish = explain("882070", "--lang", "da", "--format", "markdown")[1]
     assert "| 2,081.87 " in english and "2 081.87" not in english  # billed per day
     assert "| 2.081,87 " in danish
+
+
+def test_days_are_whole_and_reasons_are_words_in_danish() -> None:
+    danish = explain("133809", "--lang", "da", "--format", "markdown")[1]  # R2 fired, § 85
+    assert re.search(r"\| R2 +\| fund +\| 734 +\| dage ", danish)
+    assert "takstrækken har intet niveauinterval (no-need-range)" in danish
+    english = explain("133809", "--lang", "en", "--format", "markdown")[1]
+    assert re.search(r"\| R2 +\| fired +\| 734 +\| days ", english)
+    assert re.search(r"\| N1 +\| not_evaluated .*\| no-need-range +\|", english)
 
 
 def test_the_json_trace_is_the_same_in_both_languages() -> None:

@@ -6,6 +6,7 @@ import json
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
+from bitcheck.i18n_codes import reason_words
 from bitcheck.i18n_fields import header
 from bitcheck.i18n_rules import OUTCOME_NAMES
 from bitcheck.render.tables import markdown_table, render_terminal
@@ -17,17 +18,22 @@ STEP_COLUMNS = ("quantity", "value", "unit", "formula", "inputs", "sources")
 RULE_COLUMNS = ("code", "outcome", "margin", "margin_unit", "reason")
 
 
-def _value(value: object, lang: str) -> str:
-    """A float with two decimals as the language writes it (1.234,50; 1,234.50); none as `-`."""
+COUNTED_UNITS = frozenset({"days", "minutes", "level", "levels"})  # whole numbers, no decimals
+
+
+def _value(value: object, lang: str, unit: str | None = None) -> str:
+    """A float as the language writes it (1.234,50; 1,234.50), days and other counts without
+    decimals when whole; none as `-`."""
     if isinstance(value, float):
-        return i18n.number(value, lang, 2)
+        whole = unit in COUNTED_UNITS and value.is_integer()
+        return i18n.number(value, lang, 0 if whole else 2)
     return "-" if value is None else str(value)
 
 
 def _step_value(step: Step, lang: str) -> str:
     if step.unit == "date" and isinstance(step.value, str):
         return day_text(step.value, lang)
-    return _value(step.value, lang)
+    return _value(step.value, lang, step.unit)
 
 
 def _step_row(step: Step, lang: str) -> list[object]:
@@ -62,8 +68,10 @@ def _input_value(value: object, lang: str) -> str:
 
 def _rule_row(rule: RuleTrace, lang: str) -> list[object]:
     return [
-        rule.code, OUTCOME_NAMES[rule.outcome][lang], _value(rule.margin, lang),
-        i18n.unit_text(RULES[rule.code].margin_unit, lang), rule.reason or "",
+        rule.code, OUTCOME_NAMES[rule.outcome][lang],
+        _value(rule.margin, lang, RULES[rule.code].margin_unit),
+        i18n.unit_text(RULES[rule.code].margin_unit, lang),
+        reason_words(rule.reason, lang) if rule.reason else "",
     ]  # fmt: skip
 
 
