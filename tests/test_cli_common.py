@@ -39,7 +39,7 @@ def test_verbose_tells_the_settings_the_output_and_the_time(tmp_path: Path) -> N
     args = ["audit", EXAMPLE_CASES, "--as-of", "2026-11-24", "-o", str(target), "--lang", "en"]
     assert CliRunner().invoke(cli, args).stderr == ""
     lines = CliRunner().invoke(cli, [*args, "--verbose"]).stderr.splitlines()
-    assert lines[0] == "bitcheck: settings: - (- is the defaults)"
+    assert lines[0] == "bitcheck: settings: no bitcheck.toml; the defaults apply"
     assert lines[1] == f"bitcheck: wrote {target}"
     assert re.fullmatch(r"bitcheck: done in [0-9]+\.[0-9] s, exit status 0", lines[2])
 

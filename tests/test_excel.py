@@ -123,7 +123,7 @@ def test_headers_are_danish_labels_or_the_field_names(report: AuditReport) -> No
     ]  # fmt: skip
     providers = headers(danish["Tilbud"])
     assert "Borger: fund" in providers
-    assert f"Betaling: helårsvirkning (kr.): {AMOUNT_MEANING['payment']['da']}" in providers
+    assert f"Betaling: helårsvirkning (kr.) – {AMOUNT_MEANING['payment']['da']}" in providers
     assert providers.index("Borger: fund") < providers.index("Betaling: fund")
     assert "percentiles.D1" in headers(english["Providers"])
 

@@ -59,3 +59,11 @@ def test_the_thresholds_of_the_run_are_printed(fmt: list[str], tmp_path: Path) -
     )
     assert "review_months_default 12 (§ 103: 6, § 107: 9)" in flat
     assert "watch_band 0.05, watch_review_days 30." in flat
+
+
+@pytest.mark.parametrize("fmt", FORMATS[:2], ids=["table", "markdown"])
+def test_what_the_annual_amounts_mean_is_said(fmt: list[str], tmp_path: Path) -> None:
+    text = " ".join(audit_text(*fmt, tmp_path=tmp_path).split())
+    assert (
+        "Borger: hvad dækning af behovet kan koste; Betaling: muligvis betalt uden dækning." in text
+    )

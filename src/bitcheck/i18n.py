@@ -53,8 +53,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not found with this key ({key_file}): {pseudonyms}; pseudonyms depend on the key file a report was made with",
     },
     "verbose-config": {
-        "da": "indstillinger: {file} (- er standardværdierne)",
-        "en": "settings: {file} (- is the defaults)",
+        "da": "indstillinger: {file}",
+        "en": "settings: {file}",
+    },
+    "verbose-no-config": {
+        "da": "indstillinger: ingen bitcheck.toml; standardværdierne gælder",
+        "en": "settings: no bitcheck.toml; the defaults apply",
     },
     "verbose-wrote": {"da": "skrev {file}", "en": "wrote {file}"},
     "verbose-done": {

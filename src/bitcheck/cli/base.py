@@ -139,7 +139,11 @@ def tell_more(run: Run, status: int, seconds: float) -> None:
     from bitcheck import i18n
 
     config = run.settings.config_path
-    lines = [i18n.message("verbose-config", run.lang, file=config or "-")]
+    lines = [
+        i18n.message("verbose-config", run.lang, file=config)
+        if config
+        else i18n.message("verbose-no-config", run.lang)
+    ]
     if run.output is not None and run.output.exists():
         lines.append(i18n.message("verbose-wrote", run.lang, file=run.output))
     lines.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bitcheck import i18n
 from bitcheck.i18n_rules import DIRECTION_NAMES, NOTICE, SEVERITY_NAMES
 from bitcheck.render.audit_terminal import (
+    amounts_text,
     cpr_revealed,
     providers_table,
     rules_table,
@@ -22,7 +23,7 @@ def render_markdown(report: AuditReport, lang: str, by_provider: bool = False) -
     parts = [f"# {title}", "", f"> {NOTICE[lang]}", ""]
     parts += [f"> **{left_out}**", ""] if left_out else []
     parts += [line for text in not_given_texts(report, lang) for line in (f"> {text}", "")]
-    parts += [thresholds_text(report, lang), ""]
+    parts += [amounts_text(lang), "", thresholds_text(report, lang), ""]
     parts += [markdown_table(headers, rows), ""]
     rule_title, rule_headers, rule_rows = rules_table(report, lang)
     parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]

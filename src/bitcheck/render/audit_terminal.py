@@ -95,13 +95,20 @@ def providers_table(report: AuditReport, lang: str) -> Table:
     return i18n.label("by_provider", lang), headers, rows
 
 
+def amounts_text(lang: str) -> str:
+    """What the annual amounts of the two sides mean, in one line."""
+    return (
+        f"{DIRECTION_NAMES['citizen'][lang]}: {AMOUNT_MEANING['citizen'][lang]}; "
+        f"{DIRECTION_NAMES['payment'][lang]}: {AMOUNT_MEANING['payment'][lang]}."
+    )
+
+
 def render_terminal_summary(report: AuditReport, lang: str, by_provider: bool = False) -> str:
     left_out = left_out_text(report, lang)
     lines = [
         *([left_out] if left_out else []),
         *not_given_texts(report, lang),
-        f"{DIRECTION_NAMES['citizen'][lang]}: {AMOUNT_MEANING['citizen'][lang]}; "
-        f"{DIRECTION_NAMES['payment'][lang]}: {AMOUNT_MEANING['payment'][lang]}.",
+        amounts_text(lang),
         NOTICE[lang],
         thresholds_text(report, lang),
     ]

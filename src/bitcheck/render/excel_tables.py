@@ -223,7 +223,7 @@ def provider_columns(providers: Sequence[ProviderRecord], lang: str) -> list[Col
             label = direction_header(name, key, direction, lang)
             width = 20
             if key == "annual_amount" and direction in AMOUNT_MEANING and lang == "da":
-                label += f": {AMOUNT_MEANING[direction][lang]}"
+                label += f" – {AMOUNT_MEANING[direction][lang]}"
                 width = len(label) // 2 + 3
             colour = DIRECTION_FILLS.get(direction)
             cols.append(Column(label, number_format, 40, colour, min_width=width))
