@@ -68,6 +68,8 @@ def test_the_request_list_for_providers(tmp_path: Path) -> None:
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Tilbud", "Borger (pseudonym)", "Sagsnr.")
     assert len(rows) == 6 and all(str(r[1]).startswith("B-") for r in rows[1:])
+    how = str(rows[1][-1])  # a provider has no bitcheck: the text asks for the template sent along
+    assert how.startswith("Udfyld det vedlagte døgnskema") and "bitcheck" not in how
 
 
 def test_reveal_cpr_gives_every_chosen_case_its_cpr(tmp_path: Path) -> None:
@@ -116,13 +118,14 @@ ENGLISH_WORDS = [
 
 def test_sample_speaks_danish_with_lang_da() -> None:
     markdown = sample_text("--lang", "da", "--format", "markdown")
-    assert markdown.startswith("# seed 1, n 10, pr. 24-11-2026\n")
+    assert markdown.startswith("# 10 sager udvalgt pr. 24-11-2026, startværdi (--seed) 1\n")
     assert table_headers(markdown) == [
         ["Tilbud", "Niveau", "Formodet retning", "Sager", "Valgt"],
         ["Sagsnr.", "Borger (pseudonym)", "Tilbud", "Niveau", "Årsag"],
     ]
     table = sample_text("--lang", "da")
-    assert "Lag (seed 1, n 10, pr. 24-11-2026)" in table and "Udvalgte sager" in table
+    assert "Lag (10 sager udvalgt pr. 24-11-2026, startværdi (--seed) 1)" in table
+    assert "Udvalgte sager" in table
     for text in (markdown, table):
         assert "mistanke på borgersiden (" in text and "mistanke på betalingssiden (" in text
         assert "ingen mistanke; trukket tilfældigt inden for sit lag" in text

@@ -151,7 +151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- sample: the title and why each case was chosen ---
     "sample-title": {
-        "da": "seed {seed}, n {n}, pr. {as_of}",
+        "da": "{n} sager udvalgt pr. {as_of}, startværdi (--seed) {seed}",
         "en": "seed {seed}, n {n}, as of {as_of}",
     },
     "chosen-citizen": {

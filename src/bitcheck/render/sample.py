@@ -28,8 +28,8 @@ REQUEST_WIDTHS = {  # the request list's columns and their widths
 REQUEST_HEADERS = list(REQUEST_WIDTHS)
 CPR_HEADER = header("cpr", "da")
 HOW_TO_RETURN = (
-    "Udfyld døgnskemaet (bitcheck template time_log) for hele perioden, også nætter og weekender, "
-    "og send det som .xlsx med sikker mail til sagsbehandleren."
+    "Udfyld det vedlagte døgnskema for hele perioden, også nætter og weekender, og send det "
+    "som .xlsx med sikker mail til sagsbehandleren."
 )
 CHOSEN_COLUMNS = ("case_id", "subject", "provider", "level", "reason")
 REVEALED_COLUMNS = ("case_id", "subject", "cpr", "provider", "level", "reason")
