@@ -157,3 +157,13 @@ def test_danish_cards_write_dates_as_danes_do(tmp_path: Path) -> None:
     ]
     assert any(re.search(r"\b[0-9]{2}-[0-9]{2}-20[0-9]{2}\b", line) for line in figures)
     assert not [line for line in figures if re.search(r"\b20[0-9]{2}-[0-9]{2}-[0-9]{2}\b", line)]
+
+
+def test_a_card_gives_each_source_its_rows_and_hours_one_decimal(tmp_path: Path) -> None:
+    report = json.loads(audit("--format", "json", "--cards", str(tmp_path)))
+    d2 = next(f for f in report["findings"] if f["code"] == "D2")
+    card = (tmp_path / f"{d2['subject']}.md").read_text(encoding="utf-8")
+    log = next(s for s in d2["sources"] if s["last_row"] is not None)
+    assert f"{log['file']}!{log['sheet']}!{log['row']}-{log['last_row']}" in card
+    assert re.search(r"^- Leveret t/uge: [0-9]+,[0-9]$", card, re.MULTILINE)  # as "15,2 t/uge"
+    assert "### Borger · høj · D2 leveret over bevilling" in card

@@ -136,7 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "bitcheck {version}: case audit for professional assessment",
     },
     "audited": {"da": "Hvad er gennemgået", "en": "What was audited"},
-    "as_of": {"da": "Opgørelsesdato", "en": "As-of date"},
+    "as_of": {"da": "Revisionsdato", "en": "As-of date"},
     "generated_at": {"da": "Dannet", "en": "Generated at"},
     "versions": {"da": "Version", "en": "Version"},
     "versions_value": {

@@ -32,6 +32,7 @@ from bitcheck.i18n_rules import (
 )
 from bitcheck.parallel import map_forked, workers
 from bitcheck.render.excel_cells import clean_text
+from bitcheck.render.excel_tables import sources_text
 from bitcheck.render.output import write_atomic
 from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
 from bitcheck.report.explain import day_text, day_text_of
@@ -48,18 +49,17 @@ FIGURES = (
 )
 
 
-def _number(value: object, lang: str) -> str:
+HOURS = frozenset({"expected_hours_week", "delivered_hours_week"})  # one decimal, as elsewhere
+
+
+def _number(value: object, lang: str, decimals: int = 2) -> str:
     """A figure as the language writes it: amounts with two decimals, dates as dd-mm-yyyy."""
     if isinstance(value, float):
-        return i18n.number(value, lang, 2)
+        return i18n.number(value, lang, decimals)
     day = day_text_of(value, lang)
     if day is not None:
         return day
     return "-" if value is None else str(value)
-
-
-def _sources(finding: Finding) -> str:
-    return "; ".join(f"{s.file}!{s.sheet + '!' if s.sheet else ''}{s.row}" for s in finding.sources)
 
 
 def card_markdown(
@@ -82,7 +82,8 @@ def card_markdown(
             "",
         ]
         lines += [
-            f"- {i18n.label(name, lang)}: {_number(getattr(case, name), lang)}" for name in FIGURES
+            f"- {i18n.label(name, lang)}: {_number(getattr(case, name), lang, 1 if name in HOURS else 2)}"
+            for name in FIGURES
         ]
         lines.append("")
         for finding in own:
@@ -95,7 +96,7 @@ def card_markdown(
                 f"- {i18n.label('legal_basis', lang)}: "
                 f"{legal_basis_text(finding.legal_basis or '-', lang)}",
                 f"- {i18n.label('evidence_grade', lang)}: {finding.evidence_grade or '-'}",
-                f"- {i18n.label('sources', lang)}: {_sources(finding)}",
+                f"- {i18n.label('sources', lang)}: {sources_text(finding.sources)}",
                 "",
             ]
     return "\n".join(lines)
