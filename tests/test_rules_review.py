@@ -242,3 +242,32 @@ def test_r5_reads_a_count_of_zero_from_a_spreadsheet_cell() -> None:
 
 def test_r5_without_goals_column_is_not_evaluated() -> None:
     assert state(audit(case(goals=None)), "R5") == ("not_evaluated", "no-column")
+
+
+def test_a_case_never_reviewed_shows_r2_due_date_as_its_review_due() -> None:
+    from rule_fixtures import report
+
+    never = audit(case(grant_start="20-11-2023", last_review="", next_review=""))
+    assert state(never, "R1") == ("silent", None)  # R1 has no due date: R2 covers the case
+    assert finding(never, "R2").expected == "2024-11-20"
+    (record,) = report(never).cases
+    assert record.review_due == dt.date(2024, 11, 20)
+    reviewed = audit(case(grant_start="20-11-2023", last_review="01-03-2026", next_review=""))
+    assert report(reviewed).cases[0].review_due == dt.date(2027, 3, 1)
+    no_columns = audit(case(grant_start="20-11-2023", last_review=None, next_review=None))
+    assert report(no_columns).cases[0].review_due is None  # nothing known of reviews
+
+
+def test_explain_gives_the_first_review_due_its_formula() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from bitcheck.cli import cli
+
+    args = ["explain", "S1", case(grant_start="20-11-2023", last_review="", next_review=""),
+            "--as-of", "2026-11-24", "--format", "json", "--lang", "en"]  # fmt: skip
+    trace = json.loads(CliRunner().invoke(cli, args).stdout)
+    (step,) = [s for s in trace["steps"] if s["quantity"] == "review_due"]
+    assert step["value"] == "2024-11-20"
+    assert step["formula"] == "grant_start + 12 months (§ 108; never reviewed, R2)"

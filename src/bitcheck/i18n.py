@@ -210,8 +210,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "last_review + {months} months (§ {paragraph})",
     },
     "formula-no-review": {
-        "da": "ingen: hverken last_review eller next_review (R2 ser på grant_start)",
-        "en": "none: no last_review and no next_review (R2 looks at grant_start)",
+        "da": "ingen: hverken en last_review- eller en next_review-kolonne",
+        "en": "none: neither a last_review nor a next_review column",
+    },
+    "formula-first-review": {
+        "da": "grant_start + {months} måneder (§ {paragraph}; aldrig fulgt op, R2)",
+        "en": "grant_start + {months} months (§ {paragraph}; never reviewed, R2)",
     },
     "formula-no-log": {"da": "intet døgnskema: {reason}", "en": "no time log: {reason}"},
     "formula-log-elsewhere": {

@@ -36,7 +36,8 @@ class CaseFacts:
     expected_per_day: float | None = None
     expected_reason: str | None = None  # no-expected-tariff, no-hourly-rate, individual-price...
     hourly_rate: float | None = None
-    review_due: dt.date | None = None
+    review_due: dt.date | None = None  # R1's due date
+    first_review_due: dt.date | None = None  # R2's: a case never reviewed, from its grant_start
     log: CitizenLog | None = None
     log_reason: str | None = None  # no-time-logs, ambiguous-log, no-time-log
     log_lead: bool = False  # D1/D2/D4/D5 are reported on this case for its log
@@ -149,6 +150,18 @@ def review_due(facts: CaseFacts, settings: Settings) -> dt.date | None:
     return add_months(last, settings.review_interval(facts.value("paragraph")))
 
 
+def first_review_due(facts: CaseFacts, settings: Settings) -> dt.date | None:
+    """grant_start + the review interval, for a case with no last_review and no next_review in
+    an export that has a column for either (without both columns nothing is known)."""
+    if "last_review" not in facts.present and "next_review" not in facts.present:
+        return None
+    if facts.value("last_review") is not None or facts.value("next_review") is not None:
+        return None
+    return add_months(
+        facts.value("grant_start"), settings.review_interval(facts.value("paragraph"))
+    )
+
+
 def derive(facts: CaseFacts, settings: Settings) -> None:
     """Fill in the figures of one case (the time log is assigned separately)."""
     facts.expected_hours_week = expected_hours(facts)
@@ -158,6 +171,7 @@ def derive(facts: CaseFacts, settings: Settings) -> None:
     facts.expected_reason = None if amount is not None else reason
     facts.hourly_rate = hourly_rate(facts)
     facts.review_due = review_due(facts, settings)
+    facts.first_review_due = first_review_due(facts, settings)
     differs = total_differs(facts)
     if differs is not None:
         facts.problems.append(differs)

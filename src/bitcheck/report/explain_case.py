@@ -211,11 +211,14 @@ class _Tracer:
             formula = "next_review"
         elif case.value("last_review") is not None:
             formula = self.words("formula-review-interval", months=months, paragraph=paragraph)
+        elif case.first_review_due is not None:
+            formula = self.words("formula-first-review", months=months, paragraph=paragraph)
         else:
             formula = self.words("formula-no-review")
         inputs = {"last_review": _iso(case.value("last_review")), "next_review": _iso(case.value("next_review")),
-                  "review_months": months}  # fmt: skip
-        return Step(quantity="review_due", value=_iso(case.review_due), unit="date", formula=formula,
+                  "grant_start": _iso(case.value("grant_start")), "review_months": months}  # fmt: skip
+        due = case.review_due or case.first_review_due
+        return Step(quantity="review_due", value=_iso(due), unit="date", formula=formula,
                     inputs=inputs, sources=self.case_source())  # fmt: skip
 
     def _no_log(self, quantity: str, unit: str) -> Step:

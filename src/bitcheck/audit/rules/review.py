@@ -44,10 +44,9 @@ def review_overdue(facts: CaseFacts, context: RuleContext) -> Outcome:
       unit="date", margin_unit="days", missing_column=_no_review_columns,
       thresholds=("review_months_default", "review_months"))  # fmt: skip
 def never_reviewed(facts: CaseFacts, context: RuleContext) -> Outcome:
-    if facts.value("last_review") is not None or facts.value("next_review") is not None:
+    due = facts.first_review_due
+    if due is None:  # reviewed (or due) already
         return silent()
-    interval = context.settings.review_interval(facts.value("paragraph"))
-    due = add_months(facts.value("grant_start"), interval)
     numbers = {"expected": due.isoformat(), "margin": float((context.as_of - due).days)}
     return fired(**numbers) if due < context.as_of else silent(**numbers)
 
