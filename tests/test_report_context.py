@@ -67,3 +67,11 @@ def test_what_the_annual_amounts_mean_is_said(fmt: list[str], tmp_path: Path) ->
     assert (
         "Borger: hvad dækning af behovet kan koste; Betaling: muligvis betalt uden dækning." in text
     )
+
+
+@pytest.mark.parametrize("fmt", FORMATS[:2], ids=["table", "markdown"])
+def test_watch_items_are_counted_where_findings_are_listed(fmt: list[str], tmp_path: Path) -> None:
+    near = audit_text(*fmt, *TARIFFS, *LOGS, "--as-of", "2026-12-20", tmp_path=tmp_path)
+    assert "Nær en grænse (opmærksomhedspunkter, ikke fund): 3 (R1)" in " ".join(near.split())
+    none = audit_text(*fmt, *TARIFFS, *LOGS, tmp_path=tmp_path)  # 24-11-2026: no watch item
+    assert "Nær en grænse" not in none

@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "da": "indstillinger: {file}",
         "en": "settings: {file}",
     },
+    "watch-count": {
+        "da": "Nær en grænse (opmærksomhedspunkter, ikke fund): {count} ({codes}); se dem i Excel-rapporten eller JSON.",
+        "en": "Near a threshold (watch items, not findings): {count} ({codes}); see them in the Excel report or the JSON.",
+    },
     "verbose-no-config": {
         "da": "indstillinger: ingen bitcheck.toml; standardværdierne gælder",
         "en": "settings: no bitcheck.toml; the defaults apply",

@@ -10,6 +10,7 @@ from bitcheck.render.audit_terminal import (
     providers_table,
     rules_table,
     sides_table,
+    watch_text,
 )
 from bitcheck.render.tables import markdown_table
 from bitcheck.report.audit_models import AuditReport
@@ -24,6 +25,7 @@ def render_markdown(report: AuditReport, lang: str, by_provider: bool = False) -
     parts += [f"> **{left_out}**", ""] if left_out else []
     parts += [line for text in not_given_texts(report, lang) for line in (f"> {text}", "")]
     parts += [amounts_text(lang), "", thresholds_text(report, lang), ""]
+    parts += [watch_text(report, lang), ""] if report.watch else []
     parts += [markdown_table(headers, rows), ""]
     rule_title, rule_headers, rule_rows = rules_table(report, lang)
     parts += [f"## {rule_title}", "", markdown_table(rule_headers, rule_rows), ""]

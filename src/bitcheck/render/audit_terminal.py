@@ -103,6 +103,12 @@ def amounts_text(lang: str) -> str:
     )
 
 
+def watch_text(report: AuditReport, lang: str) -> str:
+    """How many near misses the run has, and where to read them (they are no findings)."""
+    codes = ", ".join(sorted({item.code for item in report.watch}, key=list(RULES).index))
+    return i18n.message("watch-count", lang, count=len(report.watch), codes=codes)
+
+
 def render_terminal_summary(report: AuditReport, lang: str, by_provider: bool = False) -> str:
     left_out = left_out_text(report, lang)
     lines = [
@@ -112,6 +118,8 @@ def render_terminal_summary(report: AuditReport, lang: str, by_provider: bool = 
         NOTICE[lang],
         thresholds_text(report, lang),
     ]
+    if report.watch:
+        lines.append(watch_text(report, lang))
     if report.errors:
         lines.append(f"{i18n.label('errors', lang)}: {len(report.errors)}")
     last = providers_table(report, lang) if by_provider else cases_table(report, lang)
