@@ -190,8 +190,13 @@ def test_the_table_names_the_kind_in_the_language(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "sager.xlsx", CASES)
     danish = invoke("validate", str(path), "--lang", "da", "--format", "markdown")[1]
     english = invoke("validate", str(path), "--lang", "en", "--format", "markdown")[1]
-    assert "| sagsliste | cases " in danish  # the kind in Danish, the layout's name as it is
+    assert "| sagsliste | sagsliste " in danish  # the kind and the layout in Danish
     assert "sagsliste" not in english and "| cases  | cases " in english
+    log = tmp_path / "log.xlsx"
+    write_xlsx(log, [["Dato", "Fra kl.", "Til kl.", "Minutter", "Type"],
+                     ["02-11-2026", "08:00", "09:00", 60, "Direkte"]])  # fmt: skip
+    danish = invoke("validate", str(log), "--kind", "time_log", "--format", "markdown")[1]
+    assert "| døgnskema | lang liste " in danish
 
 
 LOG_LINES = ["CPR-nr;Dato;Fra kl.;Til kl.", "010190-1234;03-11-2026;08:00;09:00"]

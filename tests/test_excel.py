@@ -180,6 +180,10 @@ def test_danish_workbook_writes_units_lifecycle_and_reasons_in_danish(
     assert all(re.fullmatch(r"[^()]+ \([a-z]+(-[a-z]+)*\)", item) for item in reasons), reasons
     rules = {c.value for c in column(workbook["Fund"], "Regel")}
     assert "aldrig fulgt op" in rules and "never-reviewed" not in rules
+    summary = list(workbook["Oversigt"].iter_rows(values_only=True))
+    kinds = {(row[1], row[2]) for row in summary if "examples/" in str(row[0])}
+    assert kinds == {("sagsliste", "sagsliste"), ("takstkatalog", "takstmodel"),
+                     ("døgnskema", "lang liste"), ("døgnskema", "ugeskema")}  # fmt: skip
     english = opened(workbook_bytes(report, "en", reveal_cpr=False))
     assert "h/week" in {c.value for c in column(english["Findings"], "unit")}
     english_reasons = {c.value for c in column(english["Cases"], "not_evaluated")}

@@ -279,6 +279,26 @@ KIND_NAMES: dict[str, dict[str, str]] = {  # the kind in a table; JSON and Engli
     "tariffs": {"da": "takstkatalog", "en": "tariffs"},
     "time_log": {"da": "døgnskema", "en": "time_log"},
 }
+LAYOUT_NAMES: dict[str, str] = {  # a layout in Danish tables; JSON and English keep the code
+    "cases": "sagsliste",
+    "model": "takstmodel",
+    "price_list": "prisliste",
+    "long": "lang liste",
+    "grid": "ugeskema",
+}
+
+
+def kind_name(kind: str | None, lang: Lang) -> str:
+    """An input's kind in a table: `sagsliste` in Danish, the code in English; none as `-`."""
+    return "-" if kind is None else KIND_NAMES.get(kind, {}).get(lang, kind)
+
+
+def layout_name(layout: str | None, lang: Lang) -> str:
+    if layout is None:
+        return "-"
+    return LAYOUT_NAMES.get(layout, layout) if lang == "da" else layout
+
+
 HISTORY_HEADERS: dict[str, str] = {  # history's columns: JSON keys in English, these in Danish
     "run": "Kørsel", "job": "Job", "as_of": "Revisionsdato", "citizen": "Borger",
     "payment": "Betaling", "process": "Sagsbehandling", "data": "Data", "new": "Nye",

@@ -200,8 +200,12 @@ class Summary:
         self.sheet.header_row(self.row, cols)
         for record in self.report.inputs:
             self.row += 1
+            shown = {
+                "kind": i18n.kind_name(record.kind, lang),
+                "layout": i18n.layout_name(record.layout, lang),
+            }
             for n, key in enumerate(INPUT_KEYS, start=1):
-                cell = self.sheet.put(self.row, n, getattr(record, key), INTEGER)
+                cell = self.sheet.put(self.row, n, shown.get(key, getattr(record, key)), INTEGER)
                 if n == 1:
                     cell.alignment = WRAP_LEFT
             lines = wrapped_lines(record.path, LABEL_WIDTH - 1)

@@ -13,14 +13,10 @@ PROBLEM_COLUMNS = ("code", "message")
 
 def _input_rows(report: ValidationReport, lang: str) -> list[list[object]]:
     return [
-        [i.path, _kind(i.kind, lang), i.layout or "-", i.rows_read, i.rows_accepted,
-         i.rows_rejected]
+        [i.path, i18n.kind_name(i.kind, lang), i18n.layout_name(i.layout, lang), i.rows_read,
+         i.rows_accepted, i.rows_rejected]
         for i in report.inputs
     ]  # fmt: skip
-
-
-def _kind(kind: str | None, lang: str) -> str:
-    return "-" if kind is None else i18n.KIND_NAMES.get(kind, {}).get(lang, kind)
 
 
 def _headers(keys: tuple[str, ...], lang: str) -> list[str]:
