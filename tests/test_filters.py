@@ -37,7 +37,16 @@ def test_filters_take_danish_words_and_any_letter_case() -> None:
     assert run("--fail-on", "høj", "--format", "json")[0] == 1  # R2 and others are high
     assert run("--fail-on", "HIGH", "--format", "json")[0] == 1
     result = CliRunner().invoke(cli, [*AUDIT, "--direction", "kunde"])
-    assert result.exit_code == 2 and "'kunde' is not one of" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "'kunde' is not one of 'citizen', 'payment', 'process', 'data', "
+        "or 'borger', 'betaling', 'sagsbehandling'.\n"
+    )
+    help_text = CliRunner().invoke(cli, ["audit", "--help"]).stdout
+    assert "[N1|N2|T1|" in help_text and "[citizen|payment|process|data]" in help_text
+    code, out = run("--direction", "borger", "--direction", "citizen", "--code", "r2",
+                    "--code", "R2", "--format", "json")  # fmt: skip
+    assert json.loads(out)["filters"] == {"direction": ["citizen"], "code": ["R2"]}  # each once
 
 
 def test_payment_only_json_records_filter_and_what_was_left_out() -> None:

@@ -61,6 +61,23 @@ def test_a_catalogue_or_time_log_given_as_the_case_export_stops_the_run() -> Non
     assert code == 2 and "the headers show a time log" in err and "(CASES)" in err
 
 
+def test_a_stray_catalogue_beside_a_rejected_case_export_does_not_hide_the_cause(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "sager"
+    folder.mkdir()
+    book = openpyxl.load_workbook(EXAMPLES / "sager.xlsx")
+    sheet = book.worksheets[0]  # the header stands in row 4, CPR-nr in column B
+    assert (sheet["A4"].value, sheet["B4"].value) == ("Sagsnr", "CPR-nr")
+    for row in range(5, sheet.max_row + 1):
+        sheet.cell(row, 2).value = "ikke et cpr"  # every case row rejected
+    book.save(folder / "a_sager.xlsx")
+    shutil.copy(EXAMPLES / "takstkatalog.xlsx", folder / "b_takster.xlsx")
+    code, _, err = audit(str(folder))
+    assert code == 2 and "the headers show" not in err
+    assert "a_sager.xlsx" in err and "is not a CPR number" in err, err
+
+
 def test_the_real_catalogue_is_no_wrong_file() -> None:
     code, _, err = audit(
         str(EXAMPLES / "sager.xlsx"), "--tariffs", str(EXAMPLES / "takstkatalog.xlsx")

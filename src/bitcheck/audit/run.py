@@ -71,7 +71,8 @@ def prepare_cases(cases: str, tariffs: str | None, settings: Settings, as_of: dt
     case_tables = [t for i in case_inputs for t in i.tables]
     resolve_case_keys(case_tables)
     if not any(len(t.frame) for t in case_tables):
-        check_kind(case_inputs, "CASES")  # a catalogue or time log in the case export's place
+        if not any(i.tables for i in case_inputs):  # no case export at all: another kind?
+            check_kind(case_inputs, "CASES")
         raise InputError("no-cases", file=case_file, reason=_first_error(case_inputs))
     tariff_inputs = read_inputs([_newest(tariffs)], "tariffs", settings).inputs if tariffs else []
     check_kind(tariff_inputs, "--tariffs")

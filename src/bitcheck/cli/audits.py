@@ -97,7 +97,8 @@ def audit(
         result, run.pseudonymizer(), reveal_cpr=run.reveal_cpr, lang=run.lang
     )
     failed = fail_on is not None and render.has_severity(report, fail_on)  # before any filter
-    report = filter_report(report, list(directions), list(codes))
+    # `borger` and `citizen` are one direction: each once, in the order given
+    report = filter_report(report, list(dict.fromkeys(directions)), list(dict.fromkeys(codes)))
     render.write(
         report,
         output_format,

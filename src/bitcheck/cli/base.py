@@ -243,16 +243,26 @@ DIRECTIONS = ("citizen", "payment", "process", "data")
 
 class WordChoice(click.Choice[str]):
     """A choice given in any letter case, or by its Danish word (`borger` for citizen, `høj` for
-    high): the reports show the Danish words, so an analyst types them."""
+    high): the reports show the Danish words, so an analyst types them. Help and errors show the
+    choices as they are (`N1`, `citizen`) and name the Danish words."""
 
     def __init__(self, choices: Sequence[str], danish: dict[str, dict[str, str]] | None = None):
-        super().__init__(choices, case_sensitive=False)
-        self.danish = {words["da"].casefold(): name for name, words in (danish or {}).items()}
+        super().__init__(choices)
+        own = {choice.casefold(): choice for choice in choices}
+        words = {words["da"].casefold(): name for name, words in (danish or {}).items()}
+        self.danish = [word for word in words if word not in own]  # `data` is both
+        self.known = {**words, **own}
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
         if isinstance(value, str):
-            value = self.danish.get(value.casefold(), value)
+            value = self.known.get(value.casefold(), value)
         return str(super().convert(value, param, ctx))
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        message = super().get_invalid_choice_message(value, ctx)
+        if not self.danish:
+            return message
+        return f"{message[:-1]}, or {', '.join(repr(word) for word in self.danish)}."
 
 
 RULE_CODES = (
