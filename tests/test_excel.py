@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ from bitcheck.i18n_rules import AMOUNT_MEANING, NOTICE, SEVERITY_NAMES
 from bitcheck.pseudonyms import Pseudonymizer
 from bitcheck.render.excel import timelog_workbook_bytes, workbook_bytes
 from bitcheck.render.excel_cells import DKK, HOURS, MAX_CELL_CHARS, SEVERITY_FILLS
-from bitcheck.render.excel_tables import sources_text
+from bitcheck.render.sources import sources_text
 from bitcheck.report.audit_build import build_audit_report
 from bitcheck.report.audit_models import AuditReport, FilteredOut
 from bitcheck.report.timelog import SourceRecord, build_timelog_report
@@ -405,11 +406,18 @@ def test_timelog_cpr_column_only_when_revealed(tmp_path: Path) -> None:
     assert CPR not in texts(hidden)
 
 
-def test_the_time_of_the_run_is_on_this_machines_clock(report: AuditReport) -> None:
-    stamped = report.model_copy(update={"generated_at": "2026-11-24T06:12:00+00:00"})
-    book = opened(workbook_bytes(stamped, "da", reveal_cpr=False))
+def test_the_time_of_the_run_is_on_this_machines_clock(
+    report: AuditReport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")  # Danish time, no tz database needed
+    time.tzset()
+    try:
+        stamped = report.model_copy(update={"generated_at": "2026-11-24T06:12:00+00:00"})
+        book = opened(workbook_bytes(stamped, "da", reveal_cpr=False))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
     lines = {row[0]: row[1] for row in book["Oversigt"].iter_rows(max_col=2, values_only=True)}
-    local = dt.datetime(2026, 11, 24, 6, 12, tzinfo=dt.UTC).astimezone()
-    assert lines["Dannet"] == local.strftime("%d-%m-%Y %H:%M")
+    assert lines["Dannet"] == "24-11-2026 07:12"
     manifest = {row[0]: row[1] for row in book["Manifest"].iter_rows(values_only=True)}
     assert manifest["generated_at"] == "2026-11-24T06:12:00+00:00"  # the manifest keeps it exact

@@ -218,12 +218,29 @@ def test_a_model_row_with_only_an_hourly_rate_is_a_level_priced_per_hour() -> No
     assert state(matched, "T1") == state(matched, "T2") == ("silent", None)
 
 
-@pytest.mark.parametrize("day_price", [{"base_tariff": 10}, {"level_hours_week": 5}])
+def test_extra_hours_on_a_level_priced_per_hour_are_priced_with_the_rest() -> None:
+    fields = {**HOURLY_CASE, "granted_hours_week": "10", "extra_hours_week": "3",
+              "tariff_total": "420,00"}  # fmt: skip
+    run = audit(case(**fields), catalogue(**HOURLY_MODEL_ROW))
+    # every granted hour at the hour price: 420 x 10 / 7 = 600 DKK/day, billed the same
+    assert outcome(run, "T1").expected == pytest.approx(600.0)
+    assert state(run, "T1") == state(run, "T2") == ("silent", None)
+
+
+@pytest.mark.parametrize(
+    ("day_price", "expected", "reason"),
+    [
+        ({"base_tariff": 10}, 10.0, None),  # a price per day: the model formula
+        ({"basic_tariff": 500}, 500.0, None),  # the tariff in basic alone
+        ({"level_hours_week": 5}, None, "no-expected-tariff"),  # hours of its own: 0 + 0
+    ],
+)
 def test_a_model_row_with_a_day_price_or_hours_is_no_level_priced_per_hour(
-    day_price: dict[str, object],
+    day_price: dict[str, object], expected: float | None, reason: str | None
 ) -> None:
     run = audit(case(**HOURLY_CASE), catalogue(**{**HOURLY_MODEL_ROW, **day_price}))
-    assert outcome(run, "T2").expected != pytest.approx(420.0)
+    assert outcome(run, "T2").expected == (None if expected is None else pytest.approx(expected))
+    assert outcome(run, "T2").reason == reason
 
 
 def test_t1_with_a_price_list_of_basis_weekly_level_and_extra_hours() -> None:

@@ -135,13 +135,14 @@ def test_sample_speaks_danish_with_lang_da() -> None:
 
 def test_sample_is_unchanged_with_lang_en() -> None:
     markdown = sample_text("--lang", "en", "--format", "markdown")
-    assert markdown.startswith("# seed 1, n 10, as of 2026-11-24\n")
+    assert markdown.startswith("# 10 cases chosen as of 2026-11-24, seed (--seed) 1\n")
     assert table_headers(markdown) == [
         ["provider", "level", "suspected_direction", "cases", "chosen"],
         ["case_id", "subject", "provider", "level", "reason"],
     ]
     table = sample_text("--lang", "en")
-    assert "Strata (seed 1, n 10, as of 2026-11-24)" in table and "\nChosen" in table
+    assert "Strata (10 cases chosen as of 2026-11-24, seed (--seed) 1)" in table
+    assert "\nChosen" in table
     assert "citizen-side suspicion (" in table and "no suspicion; drawn at random" in table
 
 

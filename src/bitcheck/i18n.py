@@ -156,7 +156,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- sample: the title and why each case was chosen ---
     "sample-title": {
         "da": "{n} sager udvalgt pr. {as_of}, startværdi (--seed) {seed}",
-        "en": "seed {seed}, n {n}, as of {as_of}",
+        "en": "{n} cases chosen as of {as_of}, seed (--seed) {seed}",
     },
     "chosen-citizen": {
         "da": "mistanke på borgersiden ({codes})",
@@ -279,12 +279,12 @@ KIND_NAMES: dict[str, dict[str, str]] = {  # the kind in a table; JSON and Engli
     "tariffs": {"da": "takstkatalog", "en": "tariffs"},
     "time_log": {"da": "døgnskema", "en": "time_log"},
 }
-LAYOUT_NAMES: dict[str, str] = {  # a layout in Danish tables; JSON and English keep the code
-    "cases": "sagsliste",
-    "model": "takstmodel",
-    "price_list": "prisliste",
-    "long": "lang liste",
-    "grid": "ugeskema",
+LAYOUT_NAMES: dict[str, dict[str, str]] = {  # a layout in a table; JSON and English keep the code
+    "cases": {"da": "sagsliste", "en": "cases"},
+    "model": {"da": "takstmodel", "en": "model"},
+    "price_list": {"da": "prisliste", "en": "price_list"},
+    "long": {"da": "lang liste", "en": "long"},
+    "grid": {"da": "ugeskema", "en": "grid"},
 }
 
 
@@ -294,9 +294,7 @@ def kind_name(kind: str | None, lang: Lang) -> str:
 
 
 def layout_name(layout: str | None, lang: Lang) -> str:
-    if layout is None:
-        return "-"
-    return LAYOUT_NAMES.get(layout, layout) if lang == "da" else layout
+    return "-" if layout is None else LAYOUT_NAMES.get(layout, {}).get(lang, layout)
 
 
 HISTORY_HEADERS: dict[str, str] = {  # history's columns: JSON keys in English, these in Danish

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from bitcheck.render.sources import sources_text
 from bitcheck.report.audit_models import AuditReport, Finding
 from bitcheck.report.filters import left_out_text
 
@@ -39,15 +40,6 @@ def cell(value: object, lang: str) -> str:
     return neutralise(str(value))
 
 
-def sources_text(finding: Finding) -> str:
-    parts = []
-    for source in finding.sources:
-        where = f"{source.file}!{source.sheet}" if source.sheet else source.file
-        rows = f"{source.row}-{source.last_row}" if source.last_row else f"{source.row}"
-        parts.append(f"{where}!{rows}")
-    return "; ".join(parts)
-
-
 def render_csv(report: AuditReport, lang: str, *, reveal_cpr: bool) -> bytes:
     columns = [c for c in COLUMNS if reveal_cpr or c != "cpr"]
     buffer = io.StringIO()
@@ -58,6 +50,6 @@ def render_csv(report: AuditReport, lang: str, *, reveal_cpr: bool) -> bytes:
     writer.writerow(columns)
     for finding in report.findings:
         data = finding.model_dump(mode="json")
-        data["sources"] = sources_text(finding)
+        data["sources"] = sources_text(finding.sources)
         writer.writerow([cell(data[name], lang) for name in columns])
     return buffer.getvalue().encode("utf-8-sig")

@@ -32,8 +32,8 @@ from bitcheck.i18n_rules import (
 )
 from bitcheck.parallel import map_forked, workers
 from bitcheck.render.excel_cells import clean_text
-from bitcheck.render.excel_tables import sources_text
 from bitcheck.render.output import write_atomic
+from bitcheck.render.sources import sources_text
 from bitcheck.report.audit_models import AuditReport, CaseRecord, Finding
 from bitcheck.report.explain import day_text, day_text_of
 
@@ -49,7 +49,7 @@ FIGURES = (
 )
 
 
-HOURS = frozenset({"expected_hours_week", "delivered_hours_week"})  # one decimal, as elsewhere
+HOUR_FIGURES = frozenset({"expected_hours_week", "delivered_hours_week"})  # one decimal
 
 
 def _number(value: object, lang: str, decimals: int = 2) -> str:
@@ -82,7 +82,7 @@ def card_markdown(
             "",
         ]
         lines += [
-            f"- {i18n.label(name, lang)}: {_number(getattr(case, name), lang, 1 if name in HOURS else 2)}"
+            f"- {i18n.label(name, lang)}: {_number(getattr(case, name), lang, 1 if name in HOUR_FIGURES else 2)}"
             for name in FIGURES
         ]
         lines.append("")

@@ -34,6 +34,7 @@ from bitcheck.render.excel_cells import (
     Styled,
     write_table,
 )
+from bitcheck.render.sources import sources_text
 from bitcheck.report.audit_models import (
     CaseRecord,
     DirectionCount,
@@ -42,7 +43,7 @@ from bitcheck.report.audit_models import (
     WatchItem,
 )
 from bitcheck.report.records import ErrorRecord, NoteRecord
-from bitcheck.report.timelog import SourceRecord, TimeLogRecord
+from bitcheck.report.timelog import TimeLogRecord
 
 UNIT_FORMATS = {
     "DKK/day": DKK,
@@ -79,21 +80,6 @@ def direction_cell(direction: str, lang: str) -> Styled:
 def severity_cell(severity: str, lang: str) -> Styled:
     name = SEVERITY_NAMES.get(severity, {}).get(lang, severity)
     return Styled(name, colour=SEVERITY_FILLS.get(severity))
-
-
-def sources_text(sources: Sequence[SourceRecord]) -> str:
-    """`file!sheet!row` or `file!sheet!row-last_row` ("; "-separated); a CSV has no sheet.
-    The sheet is kept because a week grid's sheets ("Uge 43", "Uge 44") share row numbers."""
-    parts = []
-    for source in sources:
-        where = [source.file] if source.sheet is None else [source.file, source.sheet]
-        if source.row is not None:
-            rows = f"{source.row}"
-            if source.last_row is not None and source.last_row != source.row:
-                rows += f"-{source.last_row}"
-            where.append(rows)
-        parts.append("!".join(where))
-    return "; ".join(parts)
 
 
 def _measure(value: float | str | None, unit: str | None) -> object:

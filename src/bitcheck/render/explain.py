@@ -9,6 +9,7 @@ from bitcheck.audit.rules import RULES
 from bitcheck.i18n_codes import reason_words
 from bitcheck.i18n_fields import header
 from bitcheck.i18n_rules import OUTCOME_NAMES
+from bitcheck.render.sources import sources_text
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.report.explain import day_text, day_text_of
 from bitcheck.report.explain_case import CaseTrace, RuleTrace, Step
@@ -40,7 +41,7 @@ def _step_row(step: Step, lang: str) -> list[object]:
     return [
         header(step.quantity, lang), _step_value(step, lang), i18n.unit_text(step.unit, lang),
         step.formula, _inputs(step.inputs, lang),
-        "; ".join(_where(x.file, x.sheet, x.row, x.last_row) for x in step.sources),
+        sources_text(step.sources),
     ]  # fmt: skip
 
 
@@ -77,11 +78,6 @@ def _rule_row(rule: RuleTrace, lang: str) -> list[object]:
 
 def _headers(columns: tuple[str, ...], lang: str) -> list[str]:
     return [header(column, lang) for column in columns]
-
-
-def _where(file: str, sheet: str | None, row: int | None, last_row: int | None) -> str:
-    rows = f"{row}-{last_row}" if last_row else f"{row}"
-    return f"{file}!{sheet}!{rows}" if sheet else f"{file}!{rows}"
 
 
 def _title(trace: CaseTrace, lang: str, reveal_cpr: bool) -> str:

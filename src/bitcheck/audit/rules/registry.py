@@ -17,7 +17,9 @@ from typing import Any
 from bitcheck.audit.facts import CaseFacts
 from bitcheck.settings import Settings
 
-RULES_VERSION = "1.1"  # 1.1: a T1/T2 amount billed to the øre of the expected is no watch item
+# 1.1: a T1/T2 amount billed to the øre of the expected is no watch item
+# 1.2: a model-layout row with only an hourly rate is a level priced per hour (T1, T2, D1, D2)
+RULES_VERSION = "1.2"
 
 # Why a rule was not evaluated (rules.md), in the order of its table.
 NOT_EVALUATED_REASONS: tuple[str, ...] = (
