@@ -173,17 +173,19 @@ def test_t2_is_silent_when_billed_is_exactly_expected_times_0_98() -> None:
     assert outcome(run, "T2").margin == pytest.approx(0.0)
 
 
+HOURLY_CASE = {
+    "level": "§ 85 timepris",
+    "granted_hours_week": "7",
+    "basic_tariff": "",
+    "base_tariff": "",
+    "tariff_total": "400,00",
+    "tariff_unit": "time",
+}  # a § 85 case billed per hour
+
+
 def test_t2_for_a_level_priced_per_hour_in_a_price_list() -> None:
     prices = price_list(["Egely", None, "§ 85 timepris", "420,00", "Time"])
-    fields = {
-        "level": "§ 85 timepris",
-        "granted_hours_week": "7",
-        "basic_tariff": "",
-        "base_tariff": "",
-        "tariff_total": "400,00",
-        "tariff_unit": "time",
-    }
-    run = audit(case(**fields), prices)
+    run = audit(case(**HOURLY_CASE), prices)
     # expected 420 x 7 / 7 = 420 DKK/day; billed 400 x 7 / 7 = 400; ratio 400 / 420 = 0.9524;
     # margin 0.98 - 0.9524 = 0.0276; annual (420 - 400) x 365 = 7 300
     status, expected, observed, ratio, margin, amount = numbers(outcome(run, "T2"))
@@ -192,14 +194,6 @@ def test_t2_for_a_level_priced_per_hour_in_a_price_list() -> None:
     assert (ratio, margin) == pytest.approx((400 / 420, 0.98 - 400 / 420))
 
 
-HOURLY_CASE = {
-    "level": "§ 85 timepris",
-    "granted_hours_week": "7",
-    "basic_tariff": "",
-    "base_tariff": "",
-    "tariff_total": "400,00",
-    "tariff_unit": "time",
-}
 HOURLY_MODEL_ROW = {
     "level": "§ 85 timepris", "basic_tariff": 0, "base_tariff": 0, "level_hours_week": "",
     "hourly_rate": 420, "need_min": "", "need_max": "",
