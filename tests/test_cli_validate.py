@@ -212,3 +212,17 @@ def test_entries_logged_twice_are_noted_as_audit_and_timelog_note_them(tmp_path:
     code, out, _ = invoke("validate", str(copy), str(single), "--format", "json")
     notes = json.loads(out)["notes"]
     assert [(n["code"], Path(n["file"]).name) for n in notes] == [("duplicate-entries", "c.csv")]
+
+
+def test_a_kind_given_that_the_headers_contradict_is_read_as_asked_and_said(
+    tmp_path: Path,
+) -> None:
+    path = write_xlsx(tmp_path / "sager.xlsx", CASES)
+    code, out, err = invoke("validate", str(path), "--kind", "tariffs", "--lang", "en")
+    assert code == 0 and out  # the report as a catalogue, as asked
+    assert err == (
+        f"bitcheck: {path}: the headers show a case export, but the file was given as a tariff"
+        " catalogue (--kind tariffs); check that it is the right file\n"
+    )
+    assert invoke("validate", str(path), "--kind", "cases")[2] == ""
+    assert invoke("validate", str(path), "--kind", "tariffs", "--quiet")[2] == ""

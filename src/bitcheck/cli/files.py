@@ -15,6 +15,7 @@ from bitcheck.cli.base import (
     cli,
     command,
     common_options,
+    error_line,
 )
 from bitcheck.errors import ExitCode, InputError
 
@@ -51,6 +52,11 @@ def validate(run: Run, files: tuple[str, ...], kind: str | None, fail_on_error: 
         emit(render.render_markdown(report, run.lang), run.output)
     else:
         emit(render.render_table(report, run.lang), run.output)
+    for wrong in (i for i in result.inputs if i.looks_like is not None and not run.quiet):
+        # --kind was given, and the headers show another kind: read as asked, and said so
+        hint = InputError("wrong-kind", file=wrong.path, kind=wrong.looks_like, given=kind,
+                          option=f"--kind {kind}")  # fmt: skip
+        click.echo(error_line(hint, run.lang, run), err=True)
     if result.unknown_kind:  # after the report, which says what each file lacks
         raise InputError("unknown-kind", file=", ".join(result.unknown_kind))
     if fail_on_error and any(i.rows_rejected for i in report.inputs):
