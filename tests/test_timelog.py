@@ -173,3 +173,18 @@ def test_periods_and_the_audit_date_are_written_as_the_language_writes_dates() -
     for lang, title in (("en", "as of 2026-11-24:"), ("da", "pr. 24-11-2026:")):
         args = ["audit", cases, "--as-of", "2026-11-24", "--lang", lang, "--format", "markdown"]
         assert title in CliRunner().invoke(cli, args).stdout.splitlines()[0]
+
+
+def test_the_evidence_reasons_are_words_in_danish_and_codes_in_english() -> None:
+    folder = str(Path(__file__).resolve().parents[1] / "examples" / "doegnskemaer")
+    shown = {
+        lang: CliRunner()
+        .invoke(
+            cli,
+            ["timelog", folder, "--as-of", "2026-11-24", "--lang", lang, "--format", "markdown"],
+        )  # fmt: skip
+        .stdout
+        for lang in ("da", "en")
+    }
+    assert "| B: intet registreret om natten (no-nights) " in shown["da"]
+    assert "| B no-nights " in shown["en"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bitcheck import i18n
+from bitcheck.i18n_codes import reason_words
 from bitcheck.render.tables import markdown_table, render_terminal
 from bitcheck.report.explain import day_text
 from bitcheck.report.timelog import TimeLogRecord, TimelogReport
@@ -28,7 +29,7 @@ def _row(log: TimeLogRecord, lang: str, with_cases: bool) -> list[object]:
         i18n.number(log.indirect_hours, lang, 1),
         i18n.number(log.night_awake_hours, lang, 1),
         i18n.number(log.night_sleeping_hours, lang, 1),
-        " ".join([log.evidence_grade or "", *log.evidence_reasons]).strip(),
+        _evidence(log, lang),
         ", ".join(log.problems),
     ]
     if with_cases:
@@ -38,6 +39,17 @@ def _row(log: TimeLogRecord, lang: str, with_cases: bool) -> list[object]:
             "-" if expected is None else i18n.number(expected, lang, 1),
         ]
     return row
+
+
+def _evidence(log: TimeLogRecord, lang: str) -> str:
+    """The grade and why: `B: intet registreret om natten (no-nights)` in Danish, `B no-nights`
+    in English, as the workbook writes the reasons."""
+    grade = log.evidence_grade or ""
+    if not log.evidence_reasons:
+        return grade
+    if lang == "da":
+        return f"{grade}: " + ", ".join(reason_words(r, lang) for r in log.evidence_reasons)
+    return " ".join([grade, *log.evidence_reasons])
 
 
 def _with_cases(report: TimelogReport) -> bool:
