@@ -98,7 +98,7 @@ def _margin(value: float | None, unit: str | None) -> object:
 
 # --- findings (and resolved findings) ---
 
-FINDING_FORMATS = {"ratio": RATIO, "annual_amount": DKK}  # dates: Book.date_format
+FINDING_FORMATS = {"ratio": RATIO, "annual_amount": DKK}  # dates: by language (excel_cells)
 
 
 def finding_keys(reveal_cpr: bool) -> list[str]:

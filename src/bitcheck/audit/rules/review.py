@@ -45,7 +45,7 @@ def review_overdue(facts: CaseFacts, context: RuleContext) -> Outcome:
       thresholds=("review_months_default", "review_months"))  # fmt: skip
 def never_reviewed(facts: CaseFacts, context: RuleContext) -> Outcome:
     due = facts.first_review_due
-    if due is None:  # reviewed (or due) already
+    if due is None:  # reviewed, or a review planned: R1 looks at it
         return silent()
     numbers = {"expected": due.isoformat(), "margin": float((context.as_of - due).days)}
     return fired(**numbers) if due < context.as_of else silent(**numbers)
