@@ -123,7 +123,7 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "manifest": {"da": "Manifest", "en": "Manifest"},
 }
 
-KIND_NAMES: dict[str, dict[str, str]] = {
+KIND_HEADINGS: dict[str, dict[str, str]] = {  # the Summary sheet's "Inddata: ..." lines
     "cases": {"da": "Sagsliste", "en": "Case export"},
     "tariffs": {"da": "Takstkatalog", "en": "Tariff catalogue"},
     "time_log": {"da": "Døgnskemaer", "en": "Time logs"},

@@ -52,6 +52,11 @@ class CaseFacts:
     def row(self) -> TariffRow | None:
         return None if self.match is None else self.match.row
 
+    @property
+    def shown_review_due(self) -> dt.date | None:
+        """The review due date a reader sees: R1's, else R2's for a case never reviewed."""
+        return self.review_due or self.first_review_due
+
     def ended(self, as_of: dt.date) -> bool:
         end = self.value("grant_end")
         return end is not None and end < as_of

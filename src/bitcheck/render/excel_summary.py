@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment, Font
 
 from bitcheck import i18n
 from bitcheck.audit.rules import RULES
-from bitcheck.i18n_fields import KIND_NAMES, field_label, header, text
+from bitcheck.i18n_fields import KIND_HEADINGS, field_label, header, text
 from bitcheck.i18n_rules import (
     AMOUNT_MEANING,
     DIRECTION_MEANING,
@@ -239,7 +239,7 @@ def input_summaries(inputs: Sequence[InputRecord], lang: str) -> Iterator[tuple[
     for record in inputs:
         kinds.setdefault(record.kind or "", []).append(record)
     for kind, records in kinds.items():
-        name = KIND_NAMES.get(kind, {}).get(lang, kind or "?")
+        name = KIND_HEADINGS.get(kind, {}).get(lang, kind or "?")
         figures = [
             (len(records), text("files", lang)),
             (sum(r.rows_read for r in records), field_label("rows_read", lang)),

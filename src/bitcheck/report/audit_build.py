@@ -232,7 +232,7 @@ def case_record(run: AuditRun, case: CaseFacts, citizens: Citizens) -> CaseRecor
         billed_per_day=case.billed_per_day,
         expected_per_day=case.expected_per_day,
         last_review=case.value("last_review"),
-        review_due=case.review_due or case.first_review_due,  # never reviewed: R2's due date
+        review_due=case.shown_review_due,
         evidence_grade=None if case.log is None else case.log.evidence_grade,
         codes=[code for code, outcome in outcomes.items() if outcome.fired],
         not_evaluated=[

@@ -217,8 +217,7 @@ class _Tracer:
             formula = self.words("formula-no-review")
         inputs = {"last_review": _iso(case.value("last_review")), "next_review": _iso(case.value("next_review")),
                   "grant_start": _iso(case.value("grant_start")), "review_months": months}  # fmt: skip
-        due = case.review_due or case.first_review_due
-        return Step(quantity="review_due", value=_iso(due), unit="date", formula=formula,
+        return Step(quantity="review_due", value=_iso(case.shown_review_due), unit="date", formula=formula,
                     inputs=inputs, sources=self.case_source())  # fmt: skip
 
     def _no_log(self, quantity: str, unit: str) -> Step:
